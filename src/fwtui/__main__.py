@@ -1,0 +1,5 @@
+"""Allow ``python -m fwtui``."""
+
+from fwtui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1090 @@
+"""Load data files into a validated, immutable :class:`~fwtui.model.Catalog`.
+
+The flow: read each file (bytes, UTF-8, size), parse TOML, check the shape of
+each document on its own, merge the documents in overlay order, then check
+what needs every file at once (facts against attribute declarations, links,
+sources) and build the model. Every problem is collected, never raised at the
+first; positions are looked up only when there is a problem to report.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from fwtui import tomlcompat
+from fwtui.locate import Locator
+from fwtui.locate import Path as KeyPath
+from fwtui.model import (
+    ATTRIBUTE_KINDS,
+    CATEGORIES,
+    HISTORY_KINDS,
+    STATUSES,
+    Attribute,
+    Catalog,
+    Fact,
+    FactScalar,
+    FactValue,
+    Framework,
+    HistoryEvent,
+    Link,
+    PartialDate,
+    Point,
+    Source,
+)
+from fwtui.paths import DataFile
+from fwtui.problems import CatalogError, Problem, did_you_mean
+
+SCHEMA_VERSION = 1
+#: Files larger than this are refused at once rather than parsed for seconds.
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+MAX_BYTES_FLAG = "--max-data-mb"
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+TOP_KEYS = ("schema_version", "catalog", "sources", "attributes", "framework")
+CATALOG_KEYS = ("title", "date", "base_source")
+SOURCE_KEYS = ("title", "author", "url", "date", "accessed", "label")
+ATTRIBUTE_KEYS = ("key", "label", "kind", "values", "order", "description", "aliases")
+FRAMEWORK_KEYS = (
+    "id",
+    "name",
+    "aliases",
+    "category",
+    "summary",
+    "tags",
+    "homepage",
+    "links",
+    "related",
+    "builds_on",
+    "successors",
+    "predecessors",
+    "sources",
+    "source",
+    "pros",
+    "cons",
+    "facts",
+    "history",
+    "remove",
+)
+LINK_FIELDS = ("related", "builds_on", "successors", "predecessors")
+POINT_KEYS = ("text", "source", "shared_with", "from_prose", "note")
+FACT_ENTRY_KEYS = ("value", "as_of", "source", "note")
+HISTORY_KEYS = ("date", "event", "kind", "source")
+LINK_KEYS = ("label", "url")
+
+STATUS_ATTRIBUTE = Attribute(
+    key="status",
+    label="Status",
+    kind="enum",
+    order=10,
+    values=STATUSES,
+    description="Whether the project is developed, maintained, ended or merged",
+)
+
+
+# ---------------------------------------------------------------------------
+# Per-file parsing and shape checks
+
+
+@dataclass
+class Parsed:
+    """One data file after parsing: its document and how to find lines in it."""
+
+    name: str
+    text: str
+    doc: dict[str, Any]
+    _locator: Locator | None = None
+
+    def locate(self, path: KeyPath) -> tuple[int | None, int | None]:
+        if self._locator is None:
+            self._locator = Locator(self.text)
+        hit = self._locator.find(path)
+        return hit if hit else (None, None)
+
+
+@dataclass
+class Origin:
+    """Where a value was written: which file and which path inside it."""
+
+    file: Parsed
+    path: KeyPath
+
+
+@dataclass
+class RawRecord:
+    """A framework table with its fields checked for type, not yet merged."""
+
+    id: str
+    fields: dict[str, tuple[Any, Origin]] = field(default_factory=dict)
+    facts: dict[str, tuple[Any, Origin]] = field(default_factory=dict)
+    origin: Origin | None = None
+    remove: bool = False
+
+
+@dataclass
+class RawDoc:
+    """One file's checked content."""
+
+    parsed: Parsed
+    catalog: dict[str, tuple[Any, Origin]] = field(default_factory=dict)
+    sources: dict[str, tuple[Source, Origin]] = field(default_factory=dict)
+    attributes: dict[str, tuple[Attribute, Origin]] = field(default_factory=dict)
+    records: list[RawRecord] = field(default_factory=list)
+
+
+class Problems:
+    """Collects problems and knows how to place them in a file."""
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+
+    def add(
+        self,
+        code: str,
+        message: str,
+        origin: Origin | None = None,
+        *,
+        file: str | None = None,
+        framework: str | None = None,
+        field: str | None = None,
+        hint: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        excerpt: str | None = None,
+    ) -> None:
+        name = file or (origin.file.name if origin else "<data>")
+        if origin is not None and line is None:
+            line, column = origin.file.locate(origin.path)
+        self.items.append(
+            Problem(code, name, message, line, column, framework, field, hint, excerpt)
+        )
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.is_error]
+
+
+def _type_name(value: object) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, (_dt.date, _dt.datetime, _dt.time)):
+        return "a TOML date/time"
+    return type(value).__name__
+
+
+def _shown(value: object, limit: int = 40) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _Checker:
+    """Type checks for one file; each returns None and reports on failure."""
+
+    def __init__(self, parsed: Parsed, problems: Problems) -> None:
+        self.parsed = parsed
+        self.problems = problems
+
+    def origin(self, path: KeyPath) -> Origin:
+        return Origin(self.parsed, path)
+
+    def report(
+        self,
+        code: str,
+        message: str,
+        path: KeyPath,
+        framework: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.problems.add(
+            code,
+            message,
+            self.origin(path),
+            framework=framework,
+            field=_field_name(path),
+            hint=hint,
+        )
+
+    def keys(
+        self,
+        table: dict[str, Any],
+        allowed: Sequence[str],
+        path: KeyPath,
+        framework: str | None = None,
+    ) -> None:
+        for key in table:
+            if key not in allowed:
+                self.report(
+                    "E011",
+                    f"unknown key {key!r}",
+                    (*path, key),
+                    framework,
+                    did_you_mean(key, allowed),
+                )
+
+    def string(
+        self, value: object, path: KeyPath, framework: str | None = None, *, empty: bool = True
+    ) -> str | None:
+        if not isinstance(value, str):
+            self.report(
+                "E012", f"expected a string, found {_type_name(value)}", path, framework
+            )
+            return None
+        if not empty and not value.strip():
+            self.report("E014", "expected a non-empty string", path, framework)
+            return None
+        return value
+
+    def strings(self, value: object, path: KeyPath, framework: str | None = None) -> tuple[str, ...] | None:
+        if not isinstance(value, list):
+            self.report(
+                "E012", f"expected an array of strings, found {_type_name(value)}", path, framework
+            )
+            return None
+        out: list[str] = []
+        ok = True
+        for i, item in enumerate(value):
+            if isinstance(item, str):
+                out.append(item)
+            else:
+                ok = False
+                self.report(
+                    "E012", f"expected a string, found {_type_name(item)}", (*path, i), framework
+                )
+        return tuple(out) if ok else None
+
+    def boolean(self, value: object, path: KeyPath, framework: str | None = None) -> bool | None:
+        if not isinstance(value, bool):
+            self.report(
+                "E012", f"expected true or false, found {_type_name(value)}", path, framework
+            )
+            return None
+        return value
+
+    def integer(self, value: object, path: KeyPath, framework: str | None = None) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.report(
+                "E012", f"expected an integer, found {_type_name(value)}", path, framework
+            )
+            return None
+        return value
+
+    def date(self, value: object, path: KeyPath, framework: str | None = None) -> PartialDate | None:
+        if isinstance(value, _dt.datetime):
+            value = value.date()
+        if isinstance(value, _dt.date):
+            return PartialDate(value.year, value.month, value.day)
+        if not isinstance(value, str):
+            self.report(
+                "E012",
+                f"expected a date such as \"2017\", \"2017-01\" or \"2017-09-28\", "
+                f"found {_type_name(value)}",
+                path,
+                framework,
+            )
+            return None
+        try:
+            return PartialDate.parse(value)
+        except ValueError:
+            self.report(
+                "E014",
+                f"expected a date such as \"2017\", \"2017-01\" or \"2017-09-28\", "
+                f"found {_shown(value)}",
+                path,
+                framework,
+            )
+            return None
+
+    def url(self, value: object, path: KeyPath, framework: str | None = None) -> str | None:
+        text = self.string(value, path, framework)
+        if text is None:
+            return None
+        if not (text.startswith("https://") or text.startswith("http://")):
+            self.report(
+                "E014", f"expected an http(s):// address, found {_shown(text)}", path, framework
+            )
+            return None
+        return text
+
+    def table(self, value: object, path: KeyPath, framework: str | None = None) -> dict[str, Any] | None:
+        if not isinstance(value, dict):
+            self.report("E012", f"expected a table, found {_type_name(value)}", path, framework)
+            return None
+        return value
+
+    def array(self, value: object, path: KeyPath, framework: str | None = None) -> list[Any] | None:
+        if not isinstance(value, list):
+            self.report("E012", f"expected an array, found {_type_name(value)}", path, framework)
+            return None
+        return value
+
+
+def _field_name(path: KeyPath) -> str | None:
+    """A readable field name: ``pros[2].text`` rather than the raw path."""
+    parts: list[str] = []
+    start = 2 if len(path) >= 2 and path[0] == "framework" and isinstance(path[1], int) else 0
+    for part in path[start:]:
+        if isinstance(part, int):
+            if parts:
+                parts[-1] += f"[{part}]"
+            else:
+                parts.append(f"[{part}]")
+        else:
+            parts.append(part)
+    return ".".join(parts) if parts else None
+
+
+def read_file(data_file: DataFile, problems: Problems, max_bytes: int) -> Parsed | None:
+    """Read and parse one file, reporting why it cannot be used."""
+    path = data_file.path
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            problems.add("E001", "is a directory, not a data file", file=name)
+            return None
+        if size > max_bytes:
+            problems.add(
+                "E005",
+                f"is {size / 1048576:.1f} MB, over the limit of {max_bytes / 1048576:.0f} MB",
+                file=name,
+                hint=f"raise it with {MAX_BYTES_FLAG} N",
+            )
+            return None
+        data = path.read_bytes()
+    except FileNotFoundError:
+        problems.add("E001", "no such file", file=name)
+        return None
+    except PermissionError:
+        problems.add("E001", "permission denied", file=name)
+        return None
+    except OSError as exc:
+        problems.add("E001", f"cannot be read: {exc.strerror or exc}", file=name)
+        return None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]  # a BOM is harmless: editors on Windows add one
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        problems.add(
+            "E002",
+            f"is not UTF-8 text (byte 0x{data[exc.start]:02x})",
+            file=name,
+            line=line,
+            column=column,
+            hint="save the file as UTF-8",
+        )
+        return None
+    if not text.strip():
+        problems.add("E004", "is empty", file=name, hint="a data file needs at least schema_version = 1")
+        return None
+    try:
+        doc = tomlcompat.loads(text)
+    except tomlcompat.TOMLDecodeError as exc:
+        message = str(exc)
+        m = _TOML_POS.search(message)
+        line = int(m.group(1)) if m else None
+        column = int(m.group(2)) if m else None
+        reason = _TOML_POS.sub("", message).strip()
+        excerpt = None
+        if line is not None:
+            lines = text.splitlines()
+            if 0 < line <= len(lines):
+                excerpt = lines[line - 1]
+        problems.add(
+            "E003",
+            f"TOML syntax error: {reason}",
+            file=name,
+            line=line,
+            column=column,
+            excerpt=excerpt,
+        )
+        return None
+    except RecursionError:
+        problems.add("E003", "TOML syntax error: nesting too deep", file=name)
+        return None
+    return Parsed(name, text, doc)
+
+
+def check_document(parsed: Parsed, problems: Problems) -> RawDoc:
+    """Check the shape of one document on its own."""
+    c = _Checker(parsed, problems)
+    doc = parsed.doc
+    raw = RawDoc(parsed)
+    c.keys(doc, TOP_KEYS, ())
+    version = doc.get("schema_version")
+    if version is None:
+        problems.add(
+            "E010",
+            "missing schema_version",
+            file=parsed.name,
+            line=1,
+            hint=f"add `schema_version = {SCHEMA_VERSION}` at the top",
+        )
+    elif isinstance(version, bool) or version != SCHEMA_VERSION:
+        c.report(
+            "E010",
+            f"unsupported schema_version {_shown(version)}; this fwtui reads {SCHEMA_VERSION}",
+            ("schema_version",),
+        )
+    if "catalog" in doc and (table := c.table(doc["catalog"], ("catalog",))) is not None:
+        c.keys(table, CATALOG_KEYS, ("catalog",))
+        for key, value in table.items():
+            path: KeyPath = ("catalog", key)
+            if key == "date":
+                d = c.date(value, path)
+                if d is not None:
+                    raw.catalog[key] = (d, c.origin(path))
+            elif key in CATALOG_KEYS and (s := c.string(value, path)) is not None:
+                raw.catalog[key] = (s, c.origin(path))
+    if "sources" in doc and (table := c.table(doc["sources"], ("sources",))) is not None:
+        for sid, entry in table.items():
+            source = _check_source(c, sid, entry)
+            if source is not None:
+                raw.sources[sid] = (source, c.origin(("sources", sid)))
+    if "attributes" in doc and (items := c.array(doc["attributes"], ("attributes",))) is not None:
+        for i, entry in enumerate(items):
+            attr = _check_attribute(c, i, entry)
+            if attr is None:
+                continue
+            if attr.key in raw.attributes:
+                c.report("E020", f"attribute {attr.key!r} declared twice", ("attributes", i, "key"))
+            raw.attributes[attr.key] = (attr, c.origin(("attributes", i)))
+    if "framework" in doc and (items := c.array(doc["framework"], ("framework",))) is not None:
+        seen: dict[str, int] = {}
+        for i, entry in enumerate(items):
+            record = _check_framework(c, i, entry)
+            if record is None:
+                continue
+            if record.id in seen:
+                c.report(
+                    "E020",
+                    f"duplicate id {record.id!r} (first defined in framework #{seen[record.id] + 1})",
+                    ("framework", i, "id"),
+                    record.id,
+                )
+                continue
+            seen[record.id] = i
+            raw.records.append(record)
+    return raw
+
+
+def _check_source(c: _Checker, sid: str, entry: object) -> Source | None:
+    path: KeyPath = ("sources", sid)
+    table = c.table(entry, path)
+    if table is None:
+        return None
+    if not _SLUG.match(sid):
+        c.report("E014", f"source id {sid!r} must be lowercase letters, digits and '-'", path)
+    c.keys(table, SOURCE_KEYS, path)
+    if "title" not in table:
+        c.report("E013", "source has no title", path)
+        return None
+    title = c.string(table["title"], (*path, "title"), empty=False)
+    values: dict[str, Any] = {}
+    for key in ("author", "label"):
+        if key in table:
+            values[key] = c.string(table[key], (*path, key))
+    if "url" in table:
+        values["url"] = c.url(table["url"], (*path, "url"))
+    for key in ("date", "accessed"):
+        if key in table:
+            values[key] = c.date(table[key], (*path, key))
+    if title is None:
+        return None
+    return Source(id=sid, title=title, **values)
+
+
+def _check_attribute(c: _Checker, i: int, entry: object) -> Attribute | None:
+    path: KeyPath = ("attributes", i)
+    table = c.table(entry, path)
+    if table is None:
+        return None
+    c.keys(table, ATTRIBUTE_KEYS, path)
+    ok = True
+    for required in ("key", "kind"):
+        if required not in table:
+            c.report("E013", f"attribute has no {required!r}", path)
+            ok = False
+    if not ok:
+        return None
+    key = c.string(table["key"], (*path, "key"), empty=False)
+    if key is not None and not _KEY.match(key):
+        c.report("E014", f"attribute key {_shown(key)} must be lowercase letters, digits, '_' or '-'", (*path, "key"))
+        key = None
+    kind = c.string(table["kind"], (*path, "kind"))
+    if kind is not None and kind not in ATTRIBUTE_KINDS:
+        c.report(
+            "E014",
+            f"unknown kind {_shown(kind)}; expected one of {', '.join(ATTRIBUTE_KINDS)}",
+            (*path, "kind"),
+            hint=did_you_mean(kind, ATTRIBUTE_KINDS),
+        )
+        kind = None
+    label = c.string(table.get("label", key or ""), (*path, "label"))
+    values: tuple[str, ...] = ()
+    if "values" in table:
+        values = c.strings(table["values"], (*path, "values")) or ()
+    if kind in ("enum", "set") and not values:
+        c.report("E013", f"a {kind} attribute needs its allowed `values`", path)
+        kind = None
+    order = 1000
+    if "order" in table:
+        order = c.integer(table["order"], (*path, "order")) or 1000
+    description = ""
+    if "description" in table:
+        description = c.string(table["description"], (*path, "description")) or ""
+    aliases: tuple[str, ...] = ()
+    if "aliases" in table:
+        aliases = c.strings(table["aliases"], (*path, "aliases")) or ()
+    if key is None or kind is None or label is None:
+        return None
+    if key == "status" and set(values) != set(STATUSES):
+        c.report(
+            "E014",
+            f"the status attribute's values are fixed: {', '.join(STATUSES)}",
+            (*path, "values"),
+        )
+        values = STATUSES
+    return Attribute(key, label or key, kind, order, values, description, aliases)
+
+
+def _check_framework(c: _Checker, i: int, entry: object) -> RawRecord | None:
+    path: KeyPath = ("framework", i)
+    table = c.table(entry, path)
+    if table is None:
+        return None
+    if "id" not in table:
+        hint = None
+        if isinstance(table.get("name"), str):
+            hint = f"add an id, e.g. id = {_slugify(table['name'])!r}"
+        c.report("E013", f"framework #{i + 1} has no id", path, hint=hint)
+        return None
+    fid = c.string(table["id"], (*path, "id"))
+    if fid is None:
+        return None
+    if not _SLUG.match(fid):
+        c.report(
+            "E014",
+            f"id {_shown(fid)} must be lowercase letters, digits and '-'",
+            (*path, "id"),
+            fid,
+            hint=f"try {_slugify(fid)!r}",
+        )
+        return None
+    c.keys(table, FRAMEWORK_KEYS, path, fid)
+    record = RawRecord(fid, origin=c.origin(path))
+    if "remove" in table:
+        record.remove = bool(c.boolean(table["remove"], (*path, "remove"), fid))
+    for key, value in table.items():
+        fpath: KeyPath = (*path, key)
+        checked = _check_field(c, key, value, fpath, fid)
+        if checked is not _INVALID:
+            record.fields[key] = (checked, c.origin(fpath))
+    if "facts" in table and (facts := c.table(table["facts"], (*path, "facts"), fid)) is not None:
+        for key, value in facts.items():
+            record.facts[key] = (value, c.origin((*path, "facts", key)))
+    return record
+
+
+_INVALID = object()
+
+
+def _check_field(c: _Checker, key: str, value: object, path: KeyPath, fid: str) -> Any:
+    """Check one framework field's type; return the typed value or _INVALID."""
+    result: Any
+    if key in ("id", "remove", "facts"):
+        return _INVALID  # handled by the caller
+    if key in ("name", "summary", "source"):
+        result = c.string(value, path, fid, empty=key == "summary")
+    elif key == "category":
+        result = c.string(value, path, fid)
+        if result is not None and result not in CATEGORIES:
+            c.report(
+                "E014",
+                f"unknown category {_shown(result)}; expected one of {', '.join(CATEGORIES)}",
+                path,
+                fid,
+                did_you_mean(result, CATEGORIES),
+            )
+            result = None
+    elif key in ("aliases", "tags", "sources", *LINK_FIELDS):
+        result = c.strings(value, path, fid)
+    elif key == "homepage":
+        result = c.url(value, path, fid)
+    elif key == "links":
+        result = _check_links(c, value, path, fid)
+    elif key in ("pros", "cons"):
+        result = _check_points(c, value, path, fid)
+    elif key == "history":
+        result = _check_history(c, value, path, fid)
+    else:
+        return _INVALID  # unknown keys were reported already
+    return _INVALID if result is None else result
+
+
+def _check_links(c: _Checker, value: object, path: KeyPath, fid: str) -> tuple[Link, ...] | None:
+    items = c.array(value, path, fid)
+    if items is None:
+        return None
+    links: list[Link] = []
+    for i, item in enumerate(items):
+        ipath: KeyPath = (*path, i)
+        table = c.table(item, ipath, fid)
+        if table is None:
+            continue
+        c.keys(table, LINK_KEYS, ipath, fid)
+        url = c.url(table.get("url"), (*ipath, "url"), fid)
+        label = c.string(table.get("label", url or ""), (*ipath, "label"), fid)
+        if url is not None and label is not None:
+            links.append(Link(label or url, url))
+    return tuple(links)
+
+
+def _check_points(
+    c: _Checker, value: object, path: KeyPath, fid: str
+) -> tuple[tuple[Point, Origin], ...] | None:
+    items = c.array(value, path, fid)
+    if items is None:
+        return None
+    points: list[tuple[Point, Origin]] = []
+    for i, item in enumerate(items):
+        ipath: KeyPath = (*path, i)
+        if isinstance(item, str):
+            points.append((Point(item), c.origin(ipath)))
+            continue
+        table = c.table(item, ipath, fid)
+        if table is None:
+            continue
+        c.keys(table, POINT_KEYS, ipath, fid)
+        if "text" not in table:
+            c.report("E013", "entry has no text", ipath, fid)
+            continue
+        text = c.string(table["text"], (*ipath, "text"), fid, empty=False)
+        source = c.string(table["source"], (*ipath, "source"), fid) if "source" in table else None
+        shared = c.strings(table["shared_with"], (*ipath, "shared_with"), fid) if "shared_with" in table else ()
+        prose = c.boolean(table["from_prose"], (*ipath, "from_prose"), fid) if "from_prose" in table else False
+        note = c.string(table["note"], (*ipath, "note"), fid) if "note" in table else None
+        if text is None:
+            continue
+        points.append((Point(text, source, shared or (), bool(prose), note), c.origin(ipath)))
+    return tuple(points)
+
+
+def _check_history(
+    c: _Checker, value: object, path: KeyPath, fid: str
+) -> tuple[tuple[HistoryEvent, Origin], ...] | None:
+    items = c.array(value, path, fid)
+    if items is None:
+        return None
+    events: list[tuple[HistoryEvent, Origin]] = []
+    for i, item in enumerate(items):
+        ipath: KeyPath = (*path, i)
+        table = c.table(item, ipath, fid)
+        if table is None:
+            continue
+        c.keys(table, HISTORY_KEYS, ipath, fid)
+        missing = [k for k in ("date", "event") if k not in table]
+        for k in missing:
+            c.report("E013", f"history entry has no {k!r}", ipath, fid)
+        if missing:
+            continue
+        date = c.date(table["date"], (*ipath, "date"), fid)
+        event = c.string(table["event"], (*ipath, "event"), fid, empty=False)
+        kind = "other"
+        if "kind" in table:
+            k = c.string(table["kind"], (*ipath, "kind"), fid)
+            if k is not None and k not in HISTORY_KINDS:
+                c.report(
+                    "E014",
+                    f"unknown history kind {_shown(k)}; expected one of {', '.join(HISTORY_KINDS)}",
+                    (*ipath, "kind"),
+                    fid,
+                    did_you_mean(k, HISTORY_KINDS),
+                )
+            elif k is not None:
+                kind = k
+        source = c.string(table["source"], (*ipath, "source"), fid) if "source" in table else None
+        if date is None or event is None:
+            continue
+        events.append((HistoryEvent(date, event, kind, source), c.origin(ipath)))
+    return tuple(events)
+
+
+def _slugify(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug or "framework"
+
+
+# ---------------------------------------------------------------------------
+# Merging and the checks that need every file
+
+
+@dataclass
+class Merged:
+    """The union of every document, before the model is built."""
+
+    catalog: dict[str, tuple[Any, Origin]] = field(default_factory=dict)
+    sources: dict[str, tuple[Source, Origin]] = field(default_factory=dict)
+    attributes: dict[str, tuple[Attribute, Origin]] = field(default_factory=dict)
+    records: dict[str, RawRecord] = field(default_factory=dict)
+    removed: dict[str, Origin] = field(default_factory=dict)
+
+
+def merge(docs: Iterable[RawDoc]) -> Merged:
+    """Overlay documents in order; later ones win by id (see docs/data-format.md)."""
+    merged = Merged()
+    for doc in docs:
+        merged.catalog.update(doc.catalog)
+        merged.sources.update(doc.sources)
+        merged.attributes.update(doc.attributes)
+        for record in doc.records:
+            if record.remove:
+                merged.records.pop(record.id, None)
+                if record.origin is not None:
+                    merged.removed[record.id] = record.origin
+                continue
+            merged.removed.pop(record.id, None)
+            existing = merged.records.get(record.id)
+            if existing is None:
+                merged.records[record.id] = RawRecord(
+                    record.id, dict(record.fields), dict(record.facts), record.origin
+                )
+            else:
+                existing.fields.update(record.fields)
+                existing.facts.update(record.facts)
+    return merged
+
+
+def _fact_value(
+    c: Problems,
+    attr: Attribute,
+    value: object,
+    origin: Origin,
+    fid: str,
+) -> FactScalar | None:
+    """Check one fact value against its attribute's kind."""
+    checker = _Checker(origin.file, c)
+    path = origin.path
+    if attr.kind == "text":
+        return checker.string(value, path, fid)
+    if attr.kind == "bool":
+        return checker.boolean(value, path, fid)
+    if attr.kind == "date":
+        return checker.date(value, path, fid)
+    if attr.kind == "enum":
+        text = checker.string(value, path, fid)
+        if text is not None and text not in attr.values:
+            checker.report(
+                "E014",
+                f"{_shown(text)} is not a {attr.key} value; expected one of {', '.join(attr.values)}",
+                path,
+                fid,
+                did_you_mean(text, attr.values),
+            )
+            return None
+        return text
+    items = checker.strings(value, path, fid)
+    if items is None:
+        return None
+    if attr.kind == "set":
+        bad = [v for v in items if v not in attr.values]
+        for v in bad:
+            checker.report(
+                "E014",
+                f"{_shown(v)} is not a {attr.key} value; expected some of {', '.join(attr.values)}",
+                path,
+                fid,
+                did_you_mean(v, attr.values),
+            )
+        if bad:
+            return None
+    return items
+
+
+def _build_fact(
+    problems: Problems,
+    attr: Attribute,
+    raw: object,
+    origin: Origin,
+    fid: str,
+    sources: dict[str, Source],
+    default_source: str | None,
+) -> Fact | None:
+    """A plain value, one ``{ value = ... }`` table or an array of them."""
+    entries: list[tuple[object, KeyPath]]
+    is_entry_list = isinstance(raw, list) and raw and all(isinstance(x, dict) for x in raw)
+    if isinstance(raw, dict):
+        entries = [(raw, origin.path)]
+    elif is_entry_list:
+        assert isinstance(raw, list)
+        entries = [(item, (*origin.path, i)) for i, item in enumerate(raw)]
+    else:
+        value = _fact_value(problems, attr, raw, origin, fid)
+        if value is None:
+            return None
+        src = default_source
+        as_of = sources[src].date if src in sources else None
+        return Fact(attr.key, (FactValue(value, as_of, src),))
+    checker = _Checker(origin.file, problems)
+    values: list[FactValue] = []
+    for entry, path in entries:
+        assert isinstance(entry, dict)
+        checker.keys(entry, FACT_ENTRY_KEYS, path, fid)
+        if "value" not in entry:
+            checker.report("E013", f"dated entry for {attr.key!r} has no value", path, fid)
+            continue
+        value = _fact_value(problems, attr, entry["value"], Origin(origin.file, (*path, "value")), fid)
+        src = default_source
+        if "source" in entry:
+            src = checker.string(entry["source"], (*path, "source"), fid)
+            if src is not None and src not in sources:
+                checker.report(
+                    "E022", f"unknown source {_shown(src)}", (*path, "source"), fid,
+                    did_you_mean(src, sources),
+                )
+        as_of = None
+        if "as_of" in entry:
+            as_of = checker.date(entry["as_of"], (*path, "as_of"), fid)
+        elif src in sources:
+            as_of = sources[src].date
+        note = checker.string(entry["note"], (*path, "note"), fid) if "note" in entry else None
+        if value is None:
+            continue
+        values.append(FactValue(value, as_of, src, note))
+    if not values:
+        return None
+    values.sort(key=lambda v: v.as_of.start if v.as_of else (0, 0, 0))
+    return Fact(attr.key, tuple(values))
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """A catalog (when there were no errors) and every problem found."""
+
+    catalog: Catalog | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+
+def build(merged: Merged, problems: Problems, files: Sequence[str], strict: bool = False) -> Catalog:
+    """Check links, sources and facts across files, then build the model."""
+    sources = {sid: s for sid, (s, _) in merged.sources.items()}
+    attributes = {key: a for key, (a, _) in merged.attributes.items()}
+    attributes.setdefault("status", STATUS_ATTRIBUTE)
+    base_source = merged.catalog.get("base_source", (None, None))[0]
+    if base_source is not None and base_source not in sources:
+        origin = merged.catalog["base_source"][1]
+        problems.add("E022", f"unknown base source {base_source!r}", origin,
+                     field="catalog.base_source", hint=did_you_mean(base_source, sources))
+        base_source = None
+    ids = set(merged.records)
+
+    inverse: dict[str, dict[str, list[str]]] = {k: {} for k in ("successors", "predecessors", "used_by", "related")}
+    frameworks: list[Framework] = []
+    for fid, record in merged.records.items():
+        f = record.fields
+
+        def get(key: str, default: Any = None, _f: dict[str, tuple[Any, Origin]] = f) -> Any:
+            return _f[key][0] if key in _f else default
+
+        assert record.origin is not None
+        if "name" not in f:
+            problems.add("E013", "framework has no name", record.origin, framework=fid, field="name")
+        if "category" not in f:
+            problems.add(
+                "E013", "framework has no category", record.origin, framework=fid, field="category",
+                hint=f"one of {', '.join(CATEGORIES)}",
+            )
+        default_source = get("source") or base_source
+        if "source" in f and f["source"][0] not in sources:
+            problems.add("E022", f"unknown source {f['source'][0]!r}", f["source"][1],
+                         framework=fid, field="source", hint=did_you_mean(f["source"][0], sources))
+        for sid_index, sid in enumerate(get("sources", ())):
+            if sid not in sources:
+                origin = Origin(f["sources"][1].file, (*f["sources"][1].path, sid_index))
+                problems.add("E022", f"unknown source {sid!r}", origin, framework=fid,
+                             field=f"sources[{sid_index}]", hint=did_you_mean(sid, sources))
+        if strict and not get("sources") and not default_source:
+            problems.add("W030", "record names no source", record.origin, framework=fid, field="sources")
+        for link_field in LINK_FIELDS:
+            if link_field not in f:
+                continue
+            for j, target in enumerate(f[link_field][0]):
+                origin = Origin(f[link_field][1].file, (*f[link_field][1].path, j))
+                if target not in ids:
+                    removed = " (removed by an overlay)" if target in merged.removed else ""
+                    hint = did_you_mean(target, ids) or _name_hint(target, merged)
+                    problems.add("E021", f"links to unknown framework {target!r}{removed}",
+                                 origin, framework=fid, field=f"{link_field}[{j}]", hint=hint)
+        points: dict[str, tuple[Point, ...]] = {}
+        for kind in ("pros", "cons"):
+            resolved: list[Point] = []
+            for j, (point, origin) in enumerate(get(kind, ())):
+                src = point.source or default_source
+                if point.source and point.source not in sources:
+                    problems.add("E022", f"unknown source {point.source!r}", origin, framework=fid,
+                                 field=f"{kind}[{j}].source", hint=did_you_mean(point.source, sources))
+                if strict and not src:
+                    problems.add("W030", f"{kind[:-1]} has no source", origin, framework=fid,
+                                 field=f"{kind}[{j}]")
+                for k, other in enumerate(point.shared_with):
+                    if other not in ids:
+                        problems.add("E021", f"shared with unknown framework {other!r}", origin,
+                                     framework=fid, field=f"{kind}[{j}].shared_with[{k}]",
+                                     hint=did_you_mean(other, ids))
+                resolved.append(Point(point.text, src, point.shared_with, point.from_prose, point.note))
+            points[kind] = tuple(resolved)
+        history: list[HistoryEvent] = []
+        for j, (event, origin) in enumerate(get("history", ())):
+            src = event.source or default_source
+            if event.source and event.source not in sources:
+                problems.add("E022", f"unknown source {event.source!r}", origin, framework=fid,
+                             field=f"history[{j}].source", hint=did_you_mean(event.source, sources))
+            if strict and not src:
+                problems.add("W030", "history event has no source", origin, framework=fid,
+                             field=f"history[{j}]")
+            history.append(HistoryEvent(event.date, event.event, event.kind, src))
+        history.sort(key=lambda e: e.date.start)
+        facts: dict[str, Fact] = {}
+        for key, (raw_value, origin) in record.facts.items():
+            attr = attributes.get(key)
+            if attr is None:
+                hint = did_you_mean(key, attributes) or "declare it in [[attributes]]"
+                problems.add("E023", f"fact {key!r} has no [[attributes]] declaration", origin,
+                             framework=fid, field=f"facts.{key}", hint=hint)
+                continue
+            fact = _build_fact(problems, attr, raw_value, origin, fid, sources, default_source)
+            if fact is not None:
+                facts[key] = fact
+        for target in get("successors", ()):
+            inverse["predecessors"].setdefault(target, []).append(fid)
+        for target in get("predecessors", ()):
+            inverse["successors"].setdefault(target, []).append(fid)
+        for target in get("builds_on", ()):
+            inverse["used_by"].setdefault(target, []).append(fid)
+        for target in get("related", ()):
+            inverse["related"].setdefault(target, []).append(fid)
+        frameworks.append(
+            Framework(
+                id=fid,
+                name=get("name", fid),
+                category=get("category", "deep-learning"),
+                summary=get("summary", ""),
+                aliases=get("aliases", ()),
+                tags=get("tags", ()),
+                homepage=get("homepage"),
+                links=get("links", ()),
+                related=get("related", ()),
+                builds_on=get("builds_on", ()),
+                successors=get("successors", ()),
+                predecessors=get("predecessors", ()),
+                sources=get("sources", ()),
+                pros=points["pros"],
+                cons=points["cons"],
+                facts=MappingProxyType(facts),
+                history=tuple(history),
+                origin=record.origin.file.name,
+            )
+        )
+
+    def union(own: tuple[str, ...], extra: list[str], fid: str) -> tuple[str, ...]:
+        out = list(own)
+        for x in extra:
+            if x not in out and x != fid and x in ids:
+                out.append(x)
+        return tuple(out)
+
+    linked = tuple(
+        _replace_links(
+            fw,
+            successors=union(fw.successors, inverse["successors"].get(fw.id, []), fw.id),
+            predecessors=union(fw.predecessors, inverse["predecessors"].get(fw.id, []), fw.id),
+            used_by=union((), inverse["used_by"].get(fw.id, []), fw.id),
+            related=union(fw.related, inverse["related"].get(fw.id, []), fw.id),
+        )
+        for fw in frameworks
+    )
+    ordered_attrs = tuple(sorted(attributes.values(), key=lambda a: (a.order, a.label.lower())))
+    return Catalog(
+        frameworks=linked,
+        attributes=ordered_attrs,
+        sources=MappingProxyType(sources),
+        title=merged.catalog.get("title", ("Frameworks", None))[0],
+        date=merged.catalog.get("date", (None, None))[0],
+        base_source=base_source,
+        files=tuple(files),
+    )
+
+
+def _replace_links(fw: Framework, **links: tuple[str, ...]) -> Framework:
+    from dataclasses import replace
+
+    return replace(fw, **links)
+
+
+def _name_hint(target: str, merged: Merged) -> str | None:
+    """Match an unknown link against names and aliases too ("PyTorch" -> pytorch)."""
+    wanted = target.casefold()
+    for fid, record in merged.records.items():
+        names = [record.fields.get("name", ("", None))[0], *record.fields.get("aliases", ((), None))[0]]
+        if any(isinstance(n, str) and n.casefold() == wanted for n in names):
+            return f"did you mean {fid!r}?"
+    return None
+
+
+def load(
+    files: Sequence[DataFile],
+    *,
+    strict: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Callable[[str], None] | None = None,
+) -> LoadResult:
+    """Load ``files`` in overlay order. Never raises for bad data: see ``problems``."""
+    problems = Problems()
+    docs: list[RawDoc] = []
+    for data_file in files:
+        if progress is not None:
+            progress(str(data_file.path))
+        parsed = read_file(data_file, problems, max_bytes)
+        if parsed is not None:
+            docs.append(check_document(parsed, problems))
+    catalog = build(merge(docs), problems, [str(f.path) for f in files], strict)
+    if problems.errors:
+        return LoadResult(None, tuple(problems.items))
+    return LoadResult(catalog, tuple(problems.items))
+
+
+def load_catalog(files: Sequence[DataFile], **kwargs: Any) -> Catalog:
+    """Load or raise :class:`CatalogError` with every problem found."""
+    result = load(files, **kwargs)
+    if result.catalog is None:
+        raise CatalogError(list(result.errors))
+    return result.catalog
+
+
+def load_paths(paths: Sequence[str | Path], **kwargs: Any) -> LoadResult:
+    """Load explicit paths only (no bundled data): for validation and tests."""
+    return load([DataFile(Path(p), "--data", True) for p in paths], **kwargs)

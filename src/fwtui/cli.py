@@ -1,0 +1,446 @@
+"""The ``fwtui`` command: the explorer, and commands for scripts and pipes.
+
+Non-interactive commands use the core and Rich only; Textual is imported only
+when the full screen starts (it costs about a third of a second to import, and
+``fwtui show keras`` over SSH should not pay for it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import os
+import signal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, Any, NoReturn
+
+from fwtui import __version__
+from fwtui.catalog import DEFAULT_MAX_BYTES, MAX_BYTES_FLAG, LoadResult, load
+from fwtui.compare import MAX_COLUMNS, MIN_COLUMNS, build_matrix
+from fwtui.formats import FORMATS
+from fwtui.model import CATEGORIES, STATUSES, Catalog, Framework, View
+from fwtui.paths import DataFile, data_files, state_home, user_data_file
+from fwtui.problems import Problem
+from fwtui.query import SORT_KEYS, Filters, apply, resolve_id, suggestions
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+class UsageError(Exception):
+    """A mistake on the command line or in the data: exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"fwtui: error: {message}\n")
+
+
+def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    # Defaults only on the top-level parser, so an option given before the
+    # subcommand is not reset by the subcommand's own defaults.
+    default: Any = None if top else argparse.SUPPRESS
+    parser.add_argument(
+        "--data",
+        action="append",
+        metavar="PATH",
+        default=[] if top else argparse.SUPPRESS,
+        help="read this data file too, after the others (repeatable)",
+    )
+    parser.add_argument(
+        "--no-bundled",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="leave out the bundled catalog",
+    )
+    parser.add_argument(
+        "--as-of",
+        choices=[v.value for v in View],
+        default="today" if top else argparse.SUPPRESS,
+        help="show facts as the article saw them (late 2017) or as of today (default)",
+    )
+    parser.add_argument(
+        MAX_BYTES_FLAG,
+        type=int,
+        metavar="N",
+        default=DEFAULT_MAX_BYTES // 1048576 if top else argparse.SUPPRESS,
+        help="refuse data files larger than N megabytes (default %(default)s)",
+    )
+    del default
+
+
+def _format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        "-f",
+        choices=FORMATS,
+        default="table",
+        help="output format (default: table; plain text when piped)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; also used to document the commands."""
+    parser = _Parser(
+        prog="fwtui",
+        description="Explore and compare AI and machine-learning frameworks.",
+        epilog="Without a command, fwtui opens the full-screen explorer.",
+    )
+    parser.add_argument("--version", action="version", version=f"fwtui {__version__}")
+    parser.add_argument(
+        "--paths", action="store_true", help="print every file fwtui reads or writes, and exit"
+    )
+    _common(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("list", help="list frameworks", description="List frameworks.")
+    p.add_argument("text", nargs="*", help="filter text: name, id, alias, tag or summary")
+    p.add_argument("--category", "-c", action="append", choices=CATEGORIES, default=[])
+    p.add_argument("--status", "-s", action="append", choices=STATUSES, default=[])
+    p.add_argument("--tag", "-t", action="append", default=[], metavar="TAG")
+    p.add_argument("--sort", choices=SORT_KEYS, default="name")
+    _format_option(p)
+    _common(p, top=False)
+
+    p = sub.add_parser("show", help="show one framework", description="Show one framework.")
+    p.add_argument("id", help="framework id, name or alias")
+    _format_option(p)
+    _common(p, top=False)
+
+    p = sub.add_parser(
+        "compare",
+        help="compare frameworks side by side",
+        description=f"Compare {MIN_COLUMNS} to {MAX_COLUMNS} frameworks side by side.",
+    )
+    p.add_argument("ids", nargs="+", metavar="ID", help="framework ids, names or aliases")
+    p.add_argument(
+        "--differences",
+        "-d",
+        action="store_true",
+        help="show only the fact rows whose values differ",
+    )
+    _format_option(p)
+    _common(p, top=False)
+
+    p = sub.add_parser(
+        "validate",
+        help="check data files",
+        description="Check data files, each on its own and then merged. Never writes.",
+    )
+    p.add_argument("files", nargs="*", metavar="PATH", help="files to check (default: all in use)")
+    p.add_argument("--strict", action="store_true", help="also report anything without a source")
+    _common(p, top=False)
+    return parser
+
+
+# ---------------------------------------------------------------------------
+# Output
+
+
+def _terminal_width() -> int | None:
+    """The width of a terminal the user is looking at, even when stdout is piped."""
+    for fd in (1, 2, 0):
+        try:
+            if os.isatty(fd):
+                return os.get_terminal_size(fd).columns
+        except OSError:
+            continue
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() else None
+
+
+def _console(stream: IO[str]) -> Any:
+    from rich.console import Console
+
+    if stream.isatty():
+        return Console(file=stream, highlight=False, emoji=False, markup=False)
+    width = _terminal_width() or 10_000  # no terminal anywhere: never wrap
+    return Console(
+        file=stream,
+        width=width,
+        color_system=None,
+        force_terminal=False,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+    )
+
+
+def _print_renderable(renderable: Any, stream: IO[str]) -> None:
+    console = _console(stream)
+    if stream.isatty():
+        console.print(renderable)
+        return
+    with console.capture() as capture:
+        console.print(renderable)
+    text = "\n".join(line.rstrip() for line in capture.get().splitlines())
+    stream.write(text + "\n")
+
+
+def _marks(stream: IO[str]) -> Any:
+    from fwtui.formats.rows import Marks
+
+    return Marks.for_encoding(getattr(stream, "encoding", None))
+
+
+# ---------------------------------------------------------------------------
+# Commands
+
+
+def _load(args: argparse.Namespace, *, strict: bool = False) -> LoadResult:
+    files = data_files(args.data, bundled=not args.no_bundled)
+    return load(files, strict=strict, max_bytes=args.max_data_mb * 1048576)
+
+
+def _report(problems: Sequence[Problem], stream: IO[str]) -> None:
+    for problem in problems:
+        stream.write(problem.format() + "\n")
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    summary = [f"{errors} error{'s' if errors != 1 else ''}"]
+    if warnings:
+        summary.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    stream.write("fwtui: " + ", ".join(summary) + "\n")
+
+
+def _catalog(args: argparse.Namespace) -> Catalog:
+    result = _load(args)
+    if result.catalog is None:
+        _report(result.errors, sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+    return result.catalog
+
+
+def _find(catalog: Catalog, wanted: str) -> Framework:
+    fw = resolve_id(catalog, wanted)
+    if fw is None:
+        close = suggestions(catalog, wanted)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        from fwtui.textsafe import safe_line
+
+        raise UsageError(f"no framework {safe_line(wanted)!r}{hint} (see `fwtui list`)")
+    return fw
+
+
+def cmd_list(args: argparse.Namespace, out: IO[str]) -> int:
+    catalog = _catalog(args)
+    view = View(args.as_of)
+    filters = Filters(
+        text=" ".join(args.text),
+        categories=frozenset(args.category),
+        statuses=frozenset(args.status),
+        tags=frozenset(t.casefold() for t in args.tag),
+        sort=args.sort,
+        view=view,
+    )
+    result = apply(catalog, filters)
+    if args.format == "json":
+        from fwtui.formats.jsonout import list_json
+
+        out.write(list_json(catalog, result.frameworks, view, result.total) + "\n")
+        return EXIT_OK
+    from fwtui.formats.rows import LIST_HEADERS, list_rows
+
+    rows = list_rows(catalog, result.frameworks, view)
+    if args.format == "markdown":
+        from fwtui.formats import markdown
+
+        out.write(markdown.table(LIST_HEADERS, rows) + "\n")
+    elif args.format == "csv":
+        from fwtui.formats import csvout
+
+        out.write(csvout.table(LIST_HEADERS, rows))
+    else:
+        from fwtui.formats import text
+
+        _print_renderable(text.table(LIST_HEADERS, rows, status_col=3), out)
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace, out: IO[str]) -> int:
+    catalog = _catalog(args)
+    fw = _find(catalog, args.id)
+    view = View(args.as_of)
+    if args.format == "json":
+        from fwtui.formats.jsonout import show_json
+
+        out.write(show_json(catalog, fw, view) + "\n")
+        return EXIT_OK
+    if args.format in ("markdown", "csv"):
+        from fwtui.formats.detail import detail_csv, detail_markdown
+
+        render = detail_markdown if args.format == "markdown" else detail_csv
+        out.write(render(catalog, fw, view))
+        return EXIT_OK
+    from fwtui.formats import text
+
+    _print_renderable(text.show(catalog, fw, view, _marks(out)), out)
+    return EXIT_OK
+
+
+def cmd_compare(args: argparse.Namespace, out: IO[str]) -> int:
+    catalog = _catalog(args)
+    frameworks: list[Framework] = []
+    for wanted in args.ids:
+        fw = _find(catalog, wanted)
+        if fw not in frameworks:
+            frameworks.append(fw)
+    if len(frameworks) < MIN_COLUMNS:
+        raise UsageError(f"compare needs at least {MIN_COLUMNS} different frameworks")
+    if len(frameworks) > MAX_COLUMNS:
+        raise UsageError(f"compare shows at most {MAX_COLUMNS} frameworks, {len(frameworks)} given")
+    matrix = build_matrix(catalog, frameworks, View(args.as_of))
+    diff = args.differences
+    if args.format == "json":
+        from fwtui.formats.jsonout import compare_json
+
+        out.write(compare_json(catalog, matrix, diff) + "\n")
+        return EXIT_OK
+    from fwtui.formats.rows import COMPARE_CSV_LEAD, compare_records, compare_rows
+    from fwtui.textsafe import safe_line
+
+    names = [safe_line(fw.name) for fw in matrix.frameworks]
+    if args.format == "csv":
+        from fwtui.formats import csvout
+
+        out.write(csvout.table([*COMPARE_CSV_LEAD, *names], compare_records(matrix, diff)))
+        return EXIT_OK
+    marks = _marks(out)
+    if args.format == "markdown":
+        from fwtui.formats import markdown
+
+        rows = compare_rows(matrix, marks, diff)
+        out.write(markdown.table(["", *names], rows) + "\n")
+        legend = f"\n{marks.differs} marks facts that differ; {marks.pro} pro, {marks.con} con.\n"
+        out.write(legend)
+        return EXIT_OK
+    from fwtui.formats import text
+
+    _print_renderable(text.compare(matrix, marks, diff), out)
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace, out: IO[str]) -> int:
+    if args.files:
+        files = [DataFile(Path(p), "argument", True) for p in args.files]
+    else:
+        files = data_files(args.data, bundled=not args.no_bundled)
+    max_bytes = args.max_data_mb * 1048576
+    problems: list[Problem] = []
+    seen: set[Problem] = set()
+    # Each file on its own (an overlay may legitimately lean on the bundled
+    # declarations, so only file-level problems count here) ...
+    for data_file in files:
+        alone = load([data_file], strict=args.strict, max_bytes=max_bytes)
+        for p in alone.problems:
+            if p.code in ("E001", "E002", "E003", "E004", "E005", "E010", "E011", "E012", "E013", "E020"):
+                if p not in seen:
+                    seen.add(p)
+                    problems.append(p)
+    # ... then merged, in overlay order, with the bundled data first when
+    # checking explicit overlays.
+    merged_files = files
+    if args.files and not args.no_bundled:
+        merged_files = [*data_files([], bundled=True), *files]
+    merged = load(merged_files, strict=args.strict, max_bytes=max_bytes)
+    for p in merged.problems:
+        if p not in seen:
+            seen.add(p)
+            problems.append(p)
+    if problems:
+        _report(problems, out)
+        return EXIT_USAGE
+    names = ", ".join(str(f.path) for f in files)
+    count = len(merged.catalog) if merged.catalog else 0
+    out.write(f"fwtui: {len(files)} file{'s' if len(files) != 1 else ''} OK ({names}); {count} frameworks\n")
+    return EXIT_OK
+
+
+def cmd_paths(args: argparse.Namespace, out: IO[str]) -> int:
+    from fwtui.paths import bundled_data, config_home
+
+    rows = [("bundled data", bundled_data(), "read")]
+    rows.append(("user data", user_data_file(), "read if present"))
+    for f in data_files(args.data, bundled=False):
+        if f.origin != "user config":
+            rows.append((f.origin, f.path, "read"))
+    rows.append(("settings", config_home() / "fwtui" / "config.toml", "read if present"))
+    rows.append(("state", state_home() / "fwtui", "written by the explorer"))
+    for label, path, use in rows:
+        exists = "exists" if Path(path).exists() else "missing"
+        out.write(f"{label:<14} {exists:<8} {use:<24} {path}\n")
+    return EXIT_OK
+
+
+def run_explorer(args: argparse.Namespace) -> int:
+    """Start the full-screen explorer (imports Textual here, not before)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError("the explorer needs a terminal for input and output; try `fwtui list`")
+    if os.environ.get("TERM") == "dumb":
+        raise UsageError("TERM=dumb cannot show the explorer; try `fwtui list`")
+    catalog = _catalog(args)
+    from fwtui.tui.app import build_app  # Textual is imported only here
+
+    files = data_files(args.data, bundled=not args.no_bundled)
+    app = build_app(catalog, files=files, view=View(args.as_of), max_bytes=args.max_data_mb * 1048576)
+    app.run()
+    return app.return_code or 0
+
+
+COMMANDS = {
+    "list": cmd_list,
+    "show": cmd_show,
+    "compare": cmd_compare,
+    "validate": cmd_validate,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``fwtui`` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    out = sys.stdout
+    try:
+        if args.paths:
+            return cmd_paths(args, out)
+        if args.command is None:
+            return run_explorer(args)
+        code = COMMANDS[args.command](args, out)
+        out.flush()
+        return code
+    except UsageError as exc:
+        sys.stderr.write(f"fwtui: {exc}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`fwtui list | head -1`): stop quietly, and keep
+        # Python from complaining again when it flushes stdout at exit.
+        _silence_stdout()
+        return EXIT_OK
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EIO, errno.EBADF):
+            _silence_stdout()
+            sys.stderr.write(f"fwtui: could not write the output: {exc.strerror}\n")
+            return EXIT_ERROR
+        raise
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def entry() -> NoReturn:  # pragma: no cover - thin wrapper
+    """Console script wrapper: restores default SIGINT handling semantics."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    raise SystemExit(main())

@@ -1,0 +1,118 @@
+"""Rich renderables for the ``table`` format. Data strings become Text, never markup."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from fwtui.compare import Matrix
+from fwtui.formats.rows import Marks, compare_rows, fact_rows
+from fwtui.model import Catalog, Framework, View
+from fwtui.textsafe import safe, safe_line
+
+STATUS_STYLES = {
+    "active": "green",
+    "maintenance": "yellow",
+    "discontinued": "red",
+    "merged": "magenta",
+    "unknown": "dim",
+}
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, status_col: int | None = None) -> Table:
+    """A simple table; cells are Text so nothing in them is markup."""
+    grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+    for header in headers:
+        grid.add_column(header, overflow="fold")
+    for row in rows:
+        cells = []
+        for i, value in enumerate(row):
+            style = STATUS_STYLES.get(value, "") if i == status_col else ""
+            cells.append(Text(value, style=style))
+        grid.add_row(*cells)
+    return grid
+
+
+def show(catalog: Catalog, fw: Framework, view: View, marks: Marks) -> RenderableType:
+    """One framework: facts, summary, pros, cons, history, links and sources."""
+    parts: list[RenderableType] = []
+    title = Text(safe_line(fw.name), style="bold")
+    title.append(f"  ({fw.id}, {fw.category})", style="dim")
+    parts.append(title)
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold")
+    facts.add_column()
+    for label, value, note in fact_rows(catalog, fw, view):
+        cell = Text(value, style="dim" if value == "unknown" else "")
+        if note:
+            cell.append(f"  ({note})", style="dim")
+        facts.add_row(Text(label), cell)
+    parts += [Text(""), facts]
+    if fw.summary:
+        parts += [Text(""), Text(safe(fw.summary))]
+    for heading, mark, style, points in (
+        ("Pros", marks.pro, "green", fw.pros),
+        ("Cons", marks.con, "red", fw.cons),
+    ):
+        parts += [Text(""), Text(heading, style="bold")]
+        if not points:
+            parts.append(Text("  none recorded", style="dim"))
+        for point in points:
+            line = Text(f"  {mark} ", style=style)
+            line.append(safe_line(point.text))
+            extra = [catalog.attribution(point.source)]
+            if point.shared_with:
+                extra.append("shared with " + ", ".join(point.shared_with))
+            line.append(f"  ({'; '.join(safe_line(e) for e in extra)})", style="dim")
+            parts.append(line)
+    if fw.history:
+        parts += [Text(""), Text("History", style="bold")]
+        for event in fw.history:
+            line = Text(f"  {event.date!s:<10} ", style="cyan")
+            line.append(safe_line(event.event))
+            parts.append(line)
+    links = [
+        ("Related", fw.related),
+        ("Builds on", fw.builds_on),
+        ("Used by", fw.used_by),
+        ("Successors", fw.successors),
+        ("Predecessors", fw.predecessors),
+    ]
+    shown = [(label, ids) for label, ids in links if ids]
+    if shown or fw.homepage:
+        parts.append(Text(""))
+    if fw.homepage:
+        parts.append(Text("Homepage: ", style="bold") + Text(safe_line(fw.homepage)))
+    for label, ids in shown:
+        parts.append(Text(f"{label}: ", style="bold") + Text(", ".join(safe_line(i) for i in ids)))
+    if fw.sources:
+        names = ", ".join(safe_line(catalog.attribution(s)) for s in fw.sources)
+        parts.append(Text("Sources: ", style="bold") + Text(names))
+    return Group(*parts)
+
+
+def compare(matrix: Matrix, marks: Marks, differences_only: bool) -> Table:
+    """The attribute matrix, differing rows marked and highlighted."""
+    grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+    grid.add_column("", style="bold", no_wrap=True)
+    for fw in matrix.frameworks:
+        grid.add_column(Text(safe_line(fw.name)), overflow="fold")
+    rows = compare_rows(matrix, marks, differences_only)
+    fact_count = len(matrix.fact_rows(differences_only))
+    for i, row in enumerate(rows):
+        differs = i < fact_count and row[0].startswith(marks.differs)
+        style = "bold yellow" if differs else ""
+        cells = [Text(row[0], style=style)]
+        for value in row[1:]:
+            cell_style = style
+            if value.startswith(marks.pro + " ") and i >= fact_count:
+                cell_style = "green"
+            elif value.startswith(marks.con + " ") and i >= fact_count:
+                cell_style = "red"
+            cells.append(Text(value, style=cell_style))
+        grid.add_row(*cells, end_section=i == fact_count - 1)
+    return grid
