@@ -24,8 +24,10 @@ class Tier(IntEnum):
     """How well a framework matches; lower sorts first."""
 
     PREFIX = 0  # exact or prefix match on name, id or an alias
-    SUBSTRING = 1  # substring anywhere in name, id, aliases, tags or summary
-    TYPO = 2  # one typo or missing letter in name, id, an alias or a tag
+    SUBSTRING = 1  # substring in name, id, aliases or tags
+    SUMMARY = 2  # substring in the summary
+    TYPO = 3  # one typo or missing letter in name, id or an alias
+    TYPO_TAG = 4  # one typo or missing letter in a tag
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ class SearchIndex:
         for fw in frameworks:
             names = tuple(dict.fromkeys(s.casefold() for s in (fw.name, fw.id, *fw.aliases)))
             tags = tuple(t.casefold() for t in fw.tags)
+            # Names first, so a typo on a name outranks one on a tag.
             words = tuple(
                 dict.fromkeys(
                     [*names, *(w for n in names for w in n.replace("-", " ").split()), *tags]
@@ -139,13 +142,13 @@ class SearchIndex:
         if any(term in n for n in entry.names) or any(term in t for t in entry.tags):
             return Match(Tier.SUBSTRING, span)
         if term in entry.summary:
-            return Match(Tier.SUBSTRING, span)
+            return Match(Tier.SUMMARY, span)
         for word in entry.words:
             hit = _typo_match(term, word)
             if hit is not None:
                 if word == name or name.startswith(word):
                     return Match(Tier.TYPO, (hit,))
-                return Match(Tier.TYPO, ())
+                return Match(Tier.TYPO if word in entry.names else Tier.TYPO_TAG, ())
         return None
 
 
@@ -246,15 +249,41 @@ def resolve_id(catalog: Catalog, wanted: str) -> Framework | None:
 
 
 def suggestions(catalog: Catalog, wanted: str, limit: int = 3) -> list[str]:
-    """Close ids for an unknown one, matching names and aliases too."""
-    index = SearchIndex(catalog.frameworks)
-    result = apply(catalog, Filters(text=wanted), index)
-    out = [fw.id for fw in result.frameworks[:limit]]
-    if not out:
-        import difflib
+    """Close ids for an unknown one, matching names and aliases too.
 
-        out = difflib.get_close_matches(wanted.casefold(), [fw.id for fw in catalog], n=limit)
-    return out
+    Only what identifies a framework counts: a prefix, a substring or one typo
+    in its id, name or an alias (best first), else what :mod:`difflib` finds
+    close to one of them. A word that merely occurs in a summary or a tag
+    suggests nothing: ``kears`` proposes keras, not a library tagged
+    ``keras-backend``.
+    """
+    import difflib
+
+    folded = wanted.casefold().strip()
+    if not folded:
+        return []
+    ranked: list[tuple[int, str, str]] = []
+    names: dict[str, str] = {}
+    for fw in catalog.frameworks:
+        own = [n.casefold() for n in (fw.id, fw.name, *fw.aliases)]
+        for name in own:
+            names.setdefault(name, fw.id)
+        words = [w for n in own for w in n.replace("-", " ").split()]
+        if any(n.startswith(folded) for n in own):
+            rank = 0
+        elif any(folded in n for n in own):
+            rank = 1
+        elif any(_typo_match(folded, w) is not None for w in (*own, *words)):
+            rank = 2
+        else:
+            continue
+        ranked.append((rank, fw.name.casefold(), fw.id))
+    out = [fid for _, _, fid in sorted(ranked)]
+    if not out:
+        for close in difflib.get_close_matches(folded, list(names), n=limit, cutoff=0.6):
+            if names[close] not in out:
+                out.append(names[close])
+    return out[:limit]
 
 
 def next_in_cycle(options: Sequence[str], current: str) -> str:

@@ -1,0 +1,226 @@
+"""The fwtui App: owns the catalog, the screens, help, reload and the palette."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from functools import partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.screen import Screen
+
+from fwtui.catalog import DEFAULT_MAX_BYTES, load
+from fwtui.model import CATEGORIES, STATUSES, Catalog, Framework, View
+from fwtui.paths import DataFile
+from fwtui.query import SORT_KEYS, SORT_LABELS
+from fwtui.textsafe import safe_line
+from fwtui.tui.screens.help import HelpEntry, HelpScreen
+from fwtui.tui.screens.main import MainScreen
+from fwtui.tui.screens.problems import ProblemsScreen
+
+CSS_FILE = Path(__file__).with_name("fwtui.tcss")
+
+
+class FrameworkCommands(Provider):
+    """Palette: "go to framework …" for every framework in the catalog."""
+
+    def _frameworks(self) -> Iterable[Framework]:
+        app = self.app
+        assert isinstance(app, FwtuiApp)
+        return app.catalog.frameworks
+
+    async def discover(self) -> Hits:
+        for fw in self._frameworks():
+            name = safe_line(fw.name)
+            yield DiscoveryHit(
+                Content.assemble("Go to ", (name, "bold")),
+                partial(self._go, fw.id),
+                text=f"Go to {name}",
+                help=fw.category,
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for fw in self._frameworks():
+            name = safe_line(fw.name)
+            # The matcher only scores; its highlight() would parse markup in data.
+            score = max(matcher.match(name), matcher.match(f"go to {name}"))
+            if score > 0:
+                yield Hit(
+                    score,
+                    Content.assemble("Go to ", (name, "bold")),
+                    partial(self._go, fw.id),
+                    text=f"Go to {name}",
+                    help=fw.category,
+                )
+
+    def _go(self, framework_id: str) -> None:
+        app = self.app
+        assert isinstance(app, FwtuiApp)
+        app.go_to(framework_id)
+
+
+class FwtuiApp(App[None]):
+    """Explore and compare frameworks from the keyboard."""
+
+    CSS_PATH = CSS_FILE
+    TITLE = "fwtui"
+    COMMANDS = App.COMMANDS | {FrameworkCommands}
+    BINDING_GROUP_TITLE = "Everywhere"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False, id="quit-app"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("r", "reload", "Reload data", show=False, id="reload"),
+    ]
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        files: Sequence[DataFile] = (),
+        view: View = View.TODAY,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.files = list(files)
+        self.initial_view = view
+        self.max_bytes = max_bytes
+
+    def get_default_screen(self) -> Screen[None]:
+        return MainScreen(self.catalog, self.initial_view)
+
+    @property
+    def main_screen(self) -> MainScreen:
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        raise LookupError("no main screen")
+
+    # -- actions -----------------------------------------------------------
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        screen = self.screen
+        entries: list[HelpEntry] = []
+        seen: set[tuple[str, str]] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if binding.system or not binding.description:
+                continue
+            group = getattr(active.node, "BINDING_GROUP_TITLE", None) or type(active.node).__name__
+            display = self.get_key_display(binding)
+            if (display, binding.description) in seen:
+                continue
+            seen.add((display, binding.description))
+            entries.append(HelpEntry(group, display or key, binding.description))
+        entries.append(HelpEntry("Everywhere", "tab / shift+tab", "Next / previous pane"))
+        entries.append(
+            HelpEntry(
+                "Everywhere", "ctrl+p", "Command palette: go to a framework, filters, sort, theme"
+            )
+        )
+        order: dict[str, int] = {}
+        for entry in entries:
+            order.setdefault(entry.group, len(order))
+        entries.sort(key=lambda e: order[e.group])
+        view_help = getattr(screen, "HELP", "fwtui: explore and compare frameworks.")
+        self.push_screen(HelpScreen(view_help, entries, self._data_lines()))
+
+    def _data_lines(self) -> list[str]:
+        lines = [f"{safe_line(self.catalog.title)}: {len(self.catalog)} frameworks"]
+        if self.catalog.date:
+            lines.append(f"data as of {self.catalog.date}")
+        if self.catalog.base_source and self.catalog.base_source in self.catalog.sources:
+            source = self.catalog.sources[self.catalog.base_source]
+            lines.append(
+                f"base source: {safe_line(source.title)} ({safe_line(source.attribution)})"
+            )
+        for f in self.files:
+            lines.append(f"{f.origin}: {safe_line(str(f.path))}")
+        return lines
+
+    def action_reload(self) -> None:
+        """Re-read the data files; on problems keep the last good catalog."""
+        result = load(self.files, max_bytes=self.max_bytes)
+        if result.catalog is None:
+            self.push_screen(ProblemsScreen(result.errors))
+            return
+        self.catalog = result.catalog
+        self.main_screen.set_catalog(result.catalog)
+        self.notify(
+            f"Reloaded {len(self.files)} file(s): {len(result.catalog)} frameworks.", timeout=3
+        )
+
+    def go_to(self, framework_id: str) -> None:
+        """Back to the main screen with ``framework_id`` highlighted."""
+        while not isinstance(self.screen, MainScreen) and len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.main_screen.go_to(framework_id)
+
+    def open_homepage(self, fw: Framework) -> None:
+        """Open the homepage in a browser, or show the address where none can open."""
+        if not fw.homepage:
+            self.notify(f"{safe_line(fw.name)} has no homepage in the data.", severity="warning")
+            return
+        url = safe_line(fw.homepage)
+        if not _can_open_browser():
+            self.notify(f"No browser here (SSH or no display). Address: {url}", timeout=15)
+            return
+        self.open_url(url)
+        self.notify(f"Opening {url}", timeout=3)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, MainScreen):
+            yield SystemCommand(
+                "Compare marked",
+                "Open the compare view for the marked frameworks",
+                screen.action_compare,
+            )
+            yield SystemCommand(
+                "Sort: next order",
+                "Cycle the sort: " + ", ".join(SORT_LABELS[k] for k in SORT_KEYS),
+                screen.action_cycle_sort,
+            )
+            yield SystemCommand(
+                "Category filter: next",
+                "Cycle: all, " + ", ".join(CATEGORIES),
+                screen.action_cycle_category,
+            )
+            yield SystemCommand(
+                "Status filter: next",
+                "Cycle: all, " + ", ".join(STATUSES),
+                screen.action_cycle_status,
+            )
+            yield SystemCommand(
+                "Switch article / today view",
+                "Facts as the article saw them, or today",
+                screen.action_toggle_view,
+            )
+            yield SystemCommand("Unmark all", "Clear the compare marks", screen.action_clear_marks)
+        yield SystemCommand("Reload data", "Re-read the data files", self.action_reload)
+        yield SystemCommand("Help", "Every key of the current view", self.action_help)
+
+
+def _can_open_browser() -> bool:
+    if os.environ.get("SSH_CONNECTION") or os.environ.get("SSH_TTY"):
+        return False
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def build_app(
+    catalog: Catalog,
+    *,
+    files: Sequence[DataFile] = (),
+    view: View = View.TODAY,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> FwtuiApp:
+    """The one factory the CLI and the tests use."""
+    return FwtuiApp(catalog, files, view, max_bytes)

@@ -1,0 +1,192 @@
+"""The compare view: one column per framework, facts then pros then cons."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from fwtui.compare import MIN_COLUMNS, Matrix, build_matrix
+from fwtui.model import Catalog, Framework, Point, View
+from fwtui.textsafe import safe_line
+from fwtui.tui.widgets.badges import DIFFERS
+from fwtui.values import fact_text
+
+LABEL_WIDTH = 22
+COLUMN_WIDTH = 24
+
+
+class CompareTable(DataTable[Text]):
+    """The matrix; the label column stays in place when columns scroll."""
+
+    BINDING_GROUP_TITLE = "Compare table"
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("h", "cursor_left", "Previous column", show=False),
+        Binding("l", "cursor_right", "Next column", show=False),
+        Binding("g", "scroll_top", "First row", show=False),
+        Binding("G", "scroll_bottom", "Last row", show=False),
+    ]
+
+
+class CompareScreen(Screen[None]):
+    """Side by side: differing facts are highlighted and marked ≠."""
+
+    HELP = (
+        "Compare the marked frameworks. Rows marked ≠ differ. d shows only differing facts "
+        "(pros and cons stay); x removes a column, < and > move it, Enter opens its detail."
+    )
+    BINDING_GROUP_TITLE = "Compare view"
+    BINDINGS = [
+        Binding("d", "toggle_differences", "Differences only", id="differences"),
+        Binding("x", "remove_column", "Remove column", id="remove-column"),
+        Binding("less_than_sign", "move_column(-1)", "Move column left", id="move-left"),
+        Binding("greater_than_sign", "move_column(1)", "Move column right", id="move-right"),
+        Binding("enter", "open_detail", "Detail", id="open-detail"),
+        Binding("escape", "back", "Back", id="back"),
+        Binding("q", "back", "Back", show=False),
+    ]
+
+    differences_only: var[bool] = var(False)
+
+    def __init__(self, catalog: Catalog, frameworks: list[Framework], view: View) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.frameworks = list(frameworks)
+        self.view = view
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="compare-summary")
+        yield CompareTable(
+            id="compare-table", fixed_columns=1, cursor_type="column", zebra_stripes=True
+        )
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.title = "fwtui · compare"
+        self._rebuild()
+        table = self.query_one(CompareTable)
+        table.focus()
+        if len(self.frameworks) > 0:
+            table.move_cursor(column=1)
+
+    @property
+    def matrix(self) -> Matrix:
+        return build_matrix(self.catalog, self.frameworks, self.view)
+
+    def watch_differences_only(self) -> None:
+        if self.is_mounted:
+            self._rebuild()
+
+    def _colour(self, variable: str) -> str:
+        return self.app.get_css_variables().get(variable, "")
+
+    def _rebuild(self, keep_column: int | None = None) -> None:
+        table = self.query_one(CompareTable)
+        column = keep_column if keep_column is not None else table.cursor_column
+        matrix = self.matrix
+        table.clear(columns=True)
+        table.add_column(Text("", style="bold"), key="label", width=LABEL_WIDTH)
+        for fw in matrix.frameworks:
+            table.add_column(Text(safe_line(fw.name), style="bold"), key=fw.id, width=COLUMN_WIDTH)
+        warn = f"bold {self._colour('warning')}"
+        for row in matrix.fact_rows(self.differences_only):
+            style = warn if row.differs else ""
+            mark = DIFFERS if row.differs else " "
+            # Only the label carries the difference colour; the ≠ mark reads without it.
+            cells = [Text(f"{mark} {safe_line(row.attribute.label)}", style=style or "bold")]
+            for cell in row.cells:
+                cells.append(Text(safe_line(fact_text(cell)), style="dim" if cell is None else ""))
+            table.add_row(*cells, height=None, key=f"fact:{row.attribute.key}")
+        for label, mark, variable, lists in (
+            ("Pros", "+", "success", matrix.pros),
+            ("Cons", "-", "error", matrix.cons),
+        ):
+            table.add_row(*self._points_row(label, mark, variable, lists), height=None, key=label)
+        self._update_summary(matrix)
+        count = len(table.columns)
+        if count > 1:
+            table.move_cursor(column=max(1, min(column, count - 1)))
+
+    def _points_row(
+        self, label: str, mark: str, variable: str, lists: tuple[tuple[Point, ...], ...]
+    ) -> list[Text]:
+        colour = self._colour(variable)
+        cells = [Text(f"  {label}", style="bold")]
+        for points in lists:
+            text = Text()
+            for i, point in enumerate(points):
+                if i:
+                    text.append("\n")
+                text.append(f"{mark} ", style=f"bold {colour}")
+                text.append(safe_line(point.text))
+            if not points:
+                text.append("none recorded", style="dim")
+            cells.append(text)
+        return cells
+
+    def _update_summary(self, matrix: Matrix) -> None:
+        mode = "differences only" if self.differences_only else "all facts"
+        parts: list[str | tuple[str, str]] = [
+            (f"{len(matrix.frameworks)} frameworks", "bold"),
+            f" · {matrix.difference_count} of {len(matrix.rows)} facts differ ({DIFFERS}) · {mode}",
+        ]
+        if self.view is View.ARTICLE:
+            parts.append(" · as of the article")
+        self.query_one("#compare-summary", Static).update(Content.assemble(*parts))
+
+    def _current(self) -> int | None:
+        """Index into ``frameworks`` of the column under the cursor."""
+        column = self.query_one(CompareTable).cursor_column - 1
+        if 0 <= column < len(self.frameworks):
+            return column
+        return 0 if self.frameworks else None
+
+    def action_toggle_differences(self) -> None:
+        self.differences_only = not self.differences_only
+
+    def action_remove_column(self) -> None:
+        index = self._current()
+        if index is None:
+            return
+        if len(self.frameworks) <= MIN_COLUMNS:
+            self.notify(f"A comparison needs at least {MIN_COLUMNS} columns.", severity="warning")
+            return
+        removed = self.frameworks.pop(index)
+        self._rebuild(keep_column=index + 1)
+        self.notify(f"Removed {safe_line(removed.name)} from the comparison.", timeout=2)
+
+    def action_move_column(self, step: int) -> None:
+        index = self._current()
+        if index is None:
+            return
+        target = index + step
+        if not 0 <= target < len(self.frameworks):
+            return
+        self.frameworks[index], self.frameworks[target] = (
+            self.frameworks[target],
+            self.frameworks[index],
+        )
+        self._rebuild(keep_column=target + 1)
+
+    def action_open_detail(self) -> None:
+        index = self._current()
+        if index is None:
+            return
+        from fwtui.tui.screens.detail import DetailScreen
+
+        self.app.push_screen(DetailScreen(self.catalog, self.frameworks[index], self.view))
+
+    def on_data_table_column_selected(self, event: DataTable.ColumnSelected) -> None:
+        # Enter on the table selects the column: open that framework's detail.
+        event.stop()
+        self.action_open_detail()
+
+    def action_back(self) -> None:
+        self.dismiss()

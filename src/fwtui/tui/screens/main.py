@@ -1,0 +1,307 @@
+"""The main screen: the framework list beside (or above) the detail pane."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.events import Resize
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from fwtui.compare import MAX_COLUMNS, MIN_COLUMNS
+from fwtui.model import CATEGORIES, STATUSES, Catalog, Framework, View
+from fwtui.query import SORT_KEYS, SORT_LABELS, Filters, Result, SearchIndex, apply, next_in_cycle
+from fwtui.textsafe import safe_line
+from fwtui.tui.widgets.detail import DetailPane
+from fwtui.tui.widgets.framework_list import FrameworkList
+
+#: Below these sizes the panes switch instead of sharing the screen.
+SINGLE_PANE_WIDTH = 60
+SINGLE_PANE_HEIGHT = 16
+#: Narrower than this, the panes stack; wider than WIDE, facts sit beside pros/cons.
+STACK_WIDTH = 80
+WIDE_WIDTH = 160
+
+
+class FilterInput(Input):
+    """The incremental filter; Escape clears it and goes back to the list."""
+
+    BINDING_GROUP_TITLE = "Filter"
+    BINDINGS = [
+        Binding("escape", "clear_filter", "Clear filter"),
+        Binding("down", "back_to_list", "To the list", show=False),
+        Binding("enter", "back_to_list", "To the list", show=False),
+    ]
+
+    def action_clear_filter(self) -> None:
+        self.value = ""
+        self.screen.query_one(FrameworkList).focus()
+
+    def action_back_to_list(self) -> None:
+        self.screen.query_one(FrameworkList).focus()
+
+
+class MainScreen(Screen[None]):
+    """Browse: filter, mark, read, and open the compare view."""
+
+    HELP = (
+        "Browse frameworks: type / to filter, space to mark, c to compare the marked ones. "
+        "The detail of the highlighted framework shows on the right (below in narrow terminals)."
+    )
+    BINDING_GROUP_TITLE = "Main screen"
+    BINDINGS = [
+        Binding("slash", "focus_filter", "Filter", id="filter"),
+        Binding("c", "compare", "Compare", id="compare"),
+        Binding("s", "cycle_sort", "Sort", id="sort"),
+        Binding("f", "cycle_category", "Category", id="category"),
+        Binding("t", "cycle_status", "Status", id="status"),
+        Binding("v", "toggle_view", "Article/today", show=False, id="view"),
+        Binding("u", "clear_marks", "Unmark all", show=False, id="unmark"),
+        Binding("o", "open_homepage", "Open homepage", show=False, id="open"),
+        Binding("b", "back", "Back (after following a link)", show=False, id="back"),
+        Binding("enter", "focus_detail", "Read detail", show=False, id="detail"),
+        Binding("escape", "escape", "Clear filter / back", show=False),
+        Binding("q", "app.quit", "Quit", show=False, id="quit"),
+    ]
+
+    filters: var[Filters] = var(Filters)
+    marked: var[tuple[str, ...]] = var(tuple)
+
+    def __init__(self, catalog: Catalog, view: View = View.TODAY) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self._index = SearchIndex(catalog.frameworks)
+        self._result = Result((), {}, len(catalog))
+        self._history: list[str] = []
+        self.set_reactive(MainScreen.filters, Filters(view=view))
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="panes"):
+            with Vertical(id="list-pane"):
+                yield FilterInput(placeholder="/ to filter: name, alias, tag…", id="filter")
+                yield FrameworkList(id="list")
+                yield Static(id="status-line")
+            yield DetailPane(id="detail")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self._refresh_list(keep=None)
+        self.query_one(FrameworkList).focus()
+        self._apply_layout(self.size.width, self.size.height)
+
+    # -- state -------------------------------------------------------------
+    def set_catalog(self, catalog: Catalog) -> None:
+        """Swap in a re-read catalog, keeping filter, highlight and marks."""
+        self.catalog = catalog
+        self._index = SearchIndex(catalog.frameworks)
+        self.marked = tuple(i for i in self.marked if i in catalog)
+        current = self.query_one(FrameworkList).highlighted_framework
+        self._refresh_list(keep=current.id if current else None)
+
+    def watch_filters(self, old: Filters, new: Filters) -> None:
+        current = self.query_one(FrameworkList).highlighted_framework
+        self._refresh_list(keep=current.id if current else None)
+
+    def watch_marked(self) -> None:
+        self.query_one(FrameworkList).set_marked(frozenset(self.marked))
+        self._update_status_line()
+        self.refresh_bindings()
+
+    def _refresh_list(self, keep: str | None) -> None:
+        self._result = apply(self.catalog, self.filters, self._index)
+        framework_list = self.query_one(FrameworkList)
+        framework_list.show_result(
+            self.catalog, self._result, frozenset(self.marked), self.filters.view, keep=keep
+        )
+        self._update_status_line()
+        if not self._result.frameworks:
+            self.query_one(DetailPane).show(self.catalog, None, self.filters.view)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        view = "as of the article (late 2017)" if self.filters.view is View.ARTICLE else "today"
+        self.title = "fwtui"
+        self.sub_title = f"{self.catalog.title} · {view}"
+
+    def _update_status_line(self) -> None:
+        shown = len(self._result.frameworks)
+        parts: list[str | tuple[str, str]] = [(f"{shown}/{self._result.total} shown", "bold")]
+        f = self.filters
+        if f.categories:
+            parts.append(" · " + ",".join(sorted(f.categories)))
+        if f.statuses:
+            parts.append(" · " + ",".join(sorted(f.statuses)))
+        parts.append(f" · by {SORT_LABELS[f.sort]}")
+        if self.marked:
+            parts.append((f" · {len(self.marked)} marked", "bold"))
+        if not shown:
+            hint = "Nothing matches: Escape clears the filter"
+            if f.categories or f.statuses:
+                hint += "; f and t cycle the quick filters back to all"
+            parts = [(hint, "$warning")]
+        self.query_one("#status-line", Static).update(Content.assemble(*parts))
+
+    # -- layout ------------------------------------------------------------
+    def on_resize(self, event: Resize) -> None:
+        self._apply_layout(event.size.width, event.size.height)
+
+    def _apply_layout(self, width: int, height: int) -> None:
+        single = width < SINGLE_PANE_WIDTH or height < SINGLE_PANE_HEIGHT
+        self.set_class(single, "-single")
+        self.set_class(not single and width < STACK_WIDTH, "-stacked")
+        self.set_class(width >= WIDE_WIDTH, "-wide")
+        self._show_focused_pane()
+
+    def _show_focused_pane(self) -> None:
+        """In single-pane mode, show whichever pane has the focus."""
+        detail_focused = self.focused is not None and (
+            self.focused is self.query_one(DetailPane)
+            or self.query_one(DetailPane) in self.focused.ancestors
+        )
+        self.set_class(detail_focused, "-detail-focused")
+
+    def on_descendant_focus(self) -> None:
+        self._show_focused_pane()
+
+    # -- messages ----------------------------------------------------------
+    @on(FrameworkList.Highlighted)
+    def _highlighted(self, event: FrameworkList.Highlighted) -> None:
+        self.query_one(DetailPane).show(self.catalog, event.framework, self.filters.view)
+
+    @on(FrameworkList.RowSelected)
+    def _selected(self, event: FrameworkList.RowSelected) -> None:
+        # Enter on the list: read the highlighted framework's detail.
+        event.stop()
+        self.action_focus_detail()
+
+    @on(FrameworkList.MarkToggled)
+    def _mark(self, event: FrameworkList.MarkToggled) -> None:
+        fid = event.framework.id
+        if fid in self.marked:
+            self.marked = tuple(i for i in self.marked if i != fid)
+        elif len(self.marked) >= MAX_COLUMNS:
+            self.notify(
+                f"At most {MAX_COLUMNS} frameworks can be compared; unmark one first (u unmarks all).",
+                severity="warning",
+            )
+        else:
+            self.marked = (*self.marked, fid)
+        framework_list = self.query_one(FrameworkList)
+        framework_list.move_cursor(row=framework_list.cursor_row + 1)
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filters = Filters(
+            text=event.value,
+            categories=self.filters.categories,
+            statuses=self.filters.statuses,
+            tags=self.filters.tags,
+            sort=self.filters.sort,
+            view=self.filters.view,
+        )
+
+    @on(DetailPane.LinkFollowed)
+    def _follow(self, event: DetailPane.LinkFollowed) -> None:
+        current = self.query_one(FrameworkList).highlighted_framework
+        if current is not None:
+            self._history.append(current.id)
+        self.go_to(event.framework_id)
+
+    # -- actions -----------------------------------------------------------
+    def go_to(self, framework_id: str) -> None:
+        """Highlight a framework, widening the filters when it is hidden."""
+        framework_list = self.query_one(FrameworkList)
+        if not framework_list.select_id(framework_id):
+            self.query_one(FilterInput).value = ""
+            self.filters = Filters(sort=self.filters.sort, view=self.filters.view)
+            framework_list.select_id(framework_id)
+        fw = self.catalog.get(framework_id)
+        if fw is not None:
+            self.query_one(DetailPane).show(self.catalog, fw, self.filters.view)
+
+    def action_back(self) -> None:
+        if not self._history:
+            self.notify("Nothing to go back to: follow a related framework first.")
+            return
+        self.go_to(self._history.pop())
+        self.query_one(FrameworkList).focus()
+
+    def action_focus_filter(self) -> None:
+        self.query_one(FilterInput).focus()
+
+    def action_focus_detail(self) -> None:
+        self.query_one(DetailPane).focus()
+
+    def action_escape(self) -> None:
+        if self.query_one(FilterInput).value:
+            self.query_one(FilterInput).value = ""
+        self.query_one(FrameworkList).focus()
+
+    def _replace_filters(self, **changes: object) -> None:
+        values = {
+            "text": self.filters.text,
+            "categories": self.filters.categories,
+            "statuses": self.filters.statuses,
+            "tags": self.filters.tags,
+            "sort": self.filters.sort,
+            "view": self.filters.view,
+        }
+        values.update(changes)
+        self.filters = Filters(**values)  # type: ignore[arg-type]
+
+    def action_cycle_sort(self) -> None:
+        new = next_in_cycle(SORT_KEYS, self.filters.sort)
+        self._replace_filters(sort=new)
+        self.notify(f"Sorted by {SORT_LABELS[new]} (unknown values last)", timeout=2)
+
+    def action_cycle_category(self) -> None:
+        options = ("all", *CATEGORIES)
+        current = next(iter(self.filters.categories), "all")
+        new = next_in_cycle(options, current)
+        self._replace_filters(categories=frozenset() if new == "all" else frozenset({new}))
+
+    def action_cycle_status(self) -> None:
+        options = ("all", *STATUSES)
+        current = next(iter(self.filters.statuses), "all")
+        new = next_in_cycle(options, current)
+        self._replace_filters(statuses=frozenset() if new == "all" else frozenset({new}))
+
+    def action_toggle_view(self) -> None:
+        new = View.ARTICLE if self.filters.view is View.TODAY else View.TODAY
+        self._replace_filters(view=new)
+        current = self.query_one(FrameworkList).highlighted_framework
+        self.query_one(DetailPane).show(self.catalog, current, new)
+
+    def action_clear_marks(self) -> None:
+        self.marked = ()
+
+    def action_compare(self) -> None:
+        if len(self.marked) < MIN_COLUMNS:
+            self.notify(
+                f"Mark at least {MIN_COLUMNS} frameworks with space, then press c "
+                f"({len(self.marked)} marked).",
+                severity="warning",
+            )
+            return
+        from fwtui.tui.screens.compare import CompareScreen
+
+        frameworks = [fw for fid in self.marked if (fw := self.catalog.get(fid)) is not None]
+        self.app.push_screen(CompareScreen(self.catalog, frameworks, self.filters.view))
+
+    def action_open_homepage(self) -> None:
+        fw = self.query_one(FrameworkList).highlighted_framework
+        if fw is None:
+            return
+        self.app.open_homepage(fw)  # type: ignore[attr-defined]
+
+    def highlighted(self) -> Framework | None:
+        """The framework under the cursor."""
+        return self.query_one(FrameworkList).highlighted_framework
+
+    def marked_names(self) -> list[str]:
+        return [safe_line(fw.name) for fid in self.marked if (fw := self.catalog.get(fid))]

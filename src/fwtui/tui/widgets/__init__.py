@@ -1,0 +1,1 @@
+"""Widgets of the explorer; each gets model objects and posts Messages."""

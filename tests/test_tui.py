@@ -1,0 +1,314 @@
+"""The explorer, driven from the keyboard with Pilot; assertions on what widgets show."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("textual")
+
+from textual.widgets import DataTable, Static  # noqa: E402
+
+from fwtui.catalog import load_catalog  # noqa: E402
+from fwtui.model import View  # noqa: E402
+from fwtui.paths import DataFile, data_files  # noqa: E402
+from fwtui.tui.app import FwtuiApp, build_app  # noqa: E402
+from fwtui.tui.screens.compare import CompareScreen, CompareTable  # noqa: E402
+from fwtui.tui.screens.detail import DetailScreen  # noqa: E402
+from fwtui.tui.screens.help import HelpScreen  # noqa: E402
+from fwtui.tui.screens.main import MainScreen  # noqa: E402
+from fwtui.tui.screens.problems import ProblemsScreen  # noqa: E402
+from fwtui.tui.widgets.detail import DetailPane, LinkList  # noqa: E402
+from fwtui.tui.widgets.framework_list import FrameworkList  # noqa: E402
+
+pytestmark = pytest.mark.tui
+
+
+def make_app(files: list[DataFile] | None = None) -> FwtuiApp:
+    files = files if files is not None else data_files([], bundled=True, env={})
+    return build_app(load_catalog(files), files=files)
+
+
+def names(app: FwtuiApp) -> list[str]:
+    return [fw.name for fw in app.screen.query_one(FrameworkList).frameworks]
+
+
+def static_text(widget: Static) -> str:
+    return str(widget.render())
+
+
+def detail_text(app: FwtuiApp) -> str:
+    pane = app.screen.query_one(DetailPane)
+    return "\n".join(str(s.render()) for s in pane.query(Static))
+
+
+async def test_main_screen_lists_every_framework_with_count() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert len(names(app)) == len(app.catalog) == 24
+        status = static_text(app.screen.query_one("#status-line", Static))
+        assert "24/24 shown" in status
+        # The highlighted row is marked with more than colour.
+        table = app.screen.query_one(FrameworkList)
+        first = table.get_row_at(0)
+        assert str(first[0]).startswith("▶")
+        # Its detail shows at once, without Enter.
+        assert names(app)[0] in detail_text(app)
+
+
+async def test_at_80x24_list_shows_at_least_12_rows_beside_the_detail() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(FrameworkList)
+        detail = app.screen.query_one(DetailPane)
+        assert table.scrollable_content_region.height >= 12
+        assert detail.region.x > table.region.x  # side by side
+        assert detail.region.y == app.screen.query_one("#list-pane").region.y
+
+
+async def test_filter_forgives_a_typo_and_escape_clears() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"kears")
+        await pilot.pause()
+        assert names(app)[0] == "Keras"
+        assert "Keras" in detail_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(names(app)) == 24
+        assert isinstance(app.focused, FrameworkList)
+
+
+async def test_filter_orders_prefix_before_substring_and_says_when_empty() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"caffe")
+        await pilot.pause()
+        assert names(app)[:2] == ["Caffe", "Caffe2"]
+        await pilot.press(*"zzzz")
+        await pilot.pause()
+        assert names(app) == []
+        status = static_text(app.screen.query_one("#status-line", Static))
+        assert "Escape clears the filter" in status
+
+
+async def test_quick_filters_and_sort_cycle() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f")  # deep-learning
+        await pilot.pause()
+        assert all(fw.category == "deep-learning" for fw in app.screen.query_one(FrameworkList).frameworks)
+        await pilot.press("f")  # machine-learning
+        await pilot.pause()
+        assert set(names(app)) == {"scikit-learn", "Apache Mahout", "SystemML", "Microsoft DMTK"}
+        await pilot.press("f", "t", "t", "t")  # all categories; status: active, maintenance, discontinued
+        await pilot.pause()
+        assert set(names(app)) == {"Theano", "Pylearn2"}
+        await pilot.press("t", "t", "t")  # merged, unknown, all
+        await pilot.pause()
+        assert len(names(app)) == 24
+        await pilot.press("s")  # first release: known dates first
+        await pilot.pause()
+        assert names(app)[:2] == ["PyTorch", "Gluon"]
+
+
+async def test_marks_compare_differences_only_and_back() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press("c")  # fewer than two marked: says what to do
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        for name in ("pytorch", "tensorflow", "theano"):
+            await pilot.press("slash", *name, "enter", "space")
+        await pilot.pause()
+        assert screen.marked == ("pytorch", "tensorflow", "theano")
+        assert "3 marked" in static_text(screen.query_one("#status-line", Static))
+        await pilot.press("escape", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        table = app.screen.query_one(CompareTable)
+        headers = [str(c.label) for c in table.columns.values()][1:]
+        assert headers == ["PyTorch", "TensorFlow", "Theano"]
+        all_rows = table.row_count
+        await pilot.press("d")
+        await pilot.pause()
+        labels = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        compare = app.screen
+        assert isinstance(compare, CompareScreen)
+        assert table.row_count == compare.matrix.difference_count + 2  # + Pros and Cons
+        assert all_rows == len(compare.matrix.rows) + 2
+        fact_labels = [label for label in labels if label.strip() not in ("Pros", "Cons")]
+        assert fact_labels and all(label.startswith("≠") for label in fact_labels)
+        assert any("Pros" in label for label in labels) and any("Cons" in label for label in labels)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.marked == ("pytorch", "tensorflow", "theano")
+
+
+async def test_compare_columns_move_remove_and_open_detail() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen.marked = ("keras", "pytorch", "theano")
+        await pilot.press("c")
+        await pilot.pause()
+        compare = app.screen
+        assert isinstance(compare, CompareScreen)
+        await pilot.press("greater_than_sign")  # move Keras right
+        await pilot.pause()
+        assert [fw.id for fw in compare.frameworks] == ["pytorch", "keras", "theano"]
+        await pilot.press("x")  # remove the column under the cursor (Keras)
+        await pilot.pause()
+        assert [fw.id for fw in compare.frameworks] == ["pytorch", "theano"]
+        await pilot.press("x")  # two is the minimum
+        await pilot.pause()
+        assert len(compare.frameworks) == 2
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_detail_shows_marked_pros_and_cons_and_follows_links() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"keras", "enter")
+        await pilot.pause()
+        text = detail_text(app)
+        assert "+ Intuitive API inspired by Torch" in text
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        links = screen.query_one(LinkList)
+        ids = [links.get_option_at_index(i).id for i in range(links.option_count)]
+        assert "theano" in ids
+        links.focus()
+        links.highlighted = ids.index("theano")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.query_one(FrameworkList).highlighted_framework.id == "theano"  # type: ignore[union-attr]
+        assert "- Error messages can be unhelpful" in detail_text(app)
+        await pilot.press("b")
+        await pilot.pause()
+        assert screen.query_one(FrameworkList).highlighted_framework.id == "keras"  # type: ignore[union-attr]
+
+
+async def test_help_lists_bindings_of_the_current_view_and_the_data() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = static_text(app.screen.query_one("#help-text", Static))
+        for expected in ("Compare", "Mark", "Filter", "Sort", "Reload data", "frameworks.toml", "2017"):
+            assert expected in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_reload_keeps_last_good_catalog_and_lists_problems(tmp_path: Path) -> None:
+    data = tmp_path / "extra.toml"
+    data.write_text('schema_version = 1\n[[framework]]\nid = "newfw"\nname = "NewFW"\ncategory = "deep-learning"\n')
+    files = [*data_files([], bundled=True, env={}), DataFile(data, "--data", True)]
+    app = make_app(files)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "NewFW" in names(app)
+        data.write_text('schema_version = 1\n[[framework]]\nid = "newfw"\nnmae = "x"\n')
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsScreen)
+        text = static_text(app.screen.query_one("#problems-text", Static))
+        assert "extra.toml:4" in text and "nmae" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "NewFW" in names(app)  # the last good catalog stays
+        data.write_text('schema_version = 1\n[[framework]]\nid = "newfw"\nname = "Renamed"\ncategory = "deep-learning"\n')
+        await pilot.press("r")
+        await pilot.pause()
+        assert "Renamed" in names(app)
+
+
+async def test_view_switch_follows_the_article(tmp_path: Path) -> None:
+    data = tmp_path / "today.toml"
+    data.write_text(
+        'schema_version = 1\n[sources.later]\ntitle = "Later news"\ndate = "2019-12"\n'
+        '[[framework]]\nid = "chainer"\n[framework.facts]\nstatus = [\n'
+        '  { value = "active", source = "article" },\n'
+        '  { value = "maintenance", source = "later" },\n]\n'
+    )
+    files = [*data_files([], bundled=True, env={}), DataFile(data, "--data", True)]
+    app = make_app(files)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        chainer = app.catalog.get("chainer")
+        assert chainer is not None
+        assert app.catalog.status(chainer, screen.filters.view) == "maintenance"
+        await pilot.press("v")
+        await pilot.pause()
+        assert screen.filters.view is View.ARTICLE
+        assert "article" in screen.sub_title
+
+
+async def test_narrow_and_tiny_layouts() -> None:
+    app = make_app()
+    async with app.run_test(size=(70, 30)) as pilot:
+        await pilot.pause()
+        assert app.screen.has_class("-stacked")
+        detail = app.screen.query_one(DetailPane)
+        assert detail.region.y > app.screen.query_one("#list-pane").region.y
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        assert app.screen.has_class("-single")
+        assert app.screen.query_one(DetailPane).display is False
+        await pilot.press("tab", "tab")
+        await pilot.pause()
+        await pilot.press("slash", *"keras")
+        await pilot.pause()
+        assert names(app)[0] == "Keras"
+
+
+async def test_quit_keys() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", "ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_markup_in_data_is_shown_literally(tmp_path: Path) -> None:
+    data = tmp_path / "hostile.toml"
+    data.write_text(
+        'schema_version = 1\n[[framework]]\nid = "aaa"\nname = "[bold red]Evil[/] \\u001b[2J"\n'
+        'category = "deep-learning"\nsummary = "[@click=app.quit]x[/]"\npros = ["[link=file:///etc/passwd]p"]\n'
+    )
+    app = make_app([DataFile(data, "--data", True)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        row = app.screen.query_one(FrameworkList).get_row_at(0)
+        assert str(row[1]).startswith("[bold red]Evil[/] ␛[2J")
+        text = detail_text(app)
+        assert "[@click=app.quit]x[/]" in text
+        assert "[link=file:///etc/passwd]p" in text
+        assert "\x1b" not in text
+
+
+def test_data_table_is_the_list_base() -> None:
+    # The list draws only the rows on screen (DataTable renders lazily).
+    assert issubclass(FrameworkList, DataTable)
