@@ -39,10 +39,12 @@ class FilterInput(Input):
 
     def action_clear_filter(self) -> None:
         self.value = ""
-        self.screen.query_one(FrameworkList).focus()
+        self.action_back_to_list()
 
     def action_back_to_list(self) -> None:
-        self.screen.query_one(FrameworkList).focus()
+        # set_focus now, not focus(): keys typed ahead are already queued and
+        # must reach the widget the user moved to.
+        self.screen.set_focus(self.screen.query_one(FrameworkList))
 
 
 class MainScreen(Screen[None]):
@@ -54,7 +56,9 @@ class MainScreen(Screen[None]):
     )
     BINDING_GROUP_TITLE = "Main screen"
     BINDINGS = [
-        Binding("slash", "focus_filter", "Filter", id="filter"),
+        # Priority: the App runs it before forwarding the next key, so letters
+        # typed right after "/" (a burst over SSH) land in the filter.
+        Binding("slash", "focus_filter", "Filter", id="filter", priority=True),
         Binding("c", "compare", "Compare", id="compare"),
         Binding("s", "cycle_sort", "Sort", id="sort"),
         Binding("f", "cycle_category", "Category", id="category"),
@@ -104,8 +108,12 @@ class MainScreen(Screen[None]):
         self._refresh_list(keep=current.id if current else None)
 
     def watch_filters(self, old: Filters, new: Filters) -> None:
+        # New filter text: the best match goes on top and gets the highlight,
+        # as in fzf or lazygit. Clearing it, or any other change (sort, quick
+        # filters, view), keeps the framework the user was on.
         current = self.query_one(FrameworkList).highlighted_framework
-        self._refresh_list(keep=current.id if current else None)
+        keep = current.id if current and (old.text == new.text or not new.text) else None
+        self._refresh_list(keep=keep)
 
     def watch_marked(self) -> None:
         self.query_one(FrameworkList).set_marked(frozenset(self.marked))
@@ -229,18 +237,24 @@ class MainScreen(Screen[None]):
             self.notify("Nothing to go back to: follow a related framework first.")
             return
         self.go_to(self._history.pop())
-        self.query_one(FrameworkList).focus()
+        self.set_focus(self.query_one(FrameworkList))
 
     def action_focus_filter(self) -> None:
-        self.query_one(FilterInput).focus()
+        filter_input = self.query_one(FilterInput)
+        if self.focused is filter_input:
+            filter_input.insert_text_at_cursor("/")  # "/" is still typeable in the filter
+            return
+        # set_focus rather than focus(): focus() is deferred, and the letters
+        # typed right after "/" would otherwise reach the list (or run bindings).
+        self.set_focus(filter_input)
 
     def action_focus_detail(self) -> None:
-        self.query_one(DetailPane).focus()
+        self.set_focus(self.query_one(DetailPane))
 
     def action_escape(self) -> None:
         if self.query_one(FilterInput).value:
             self.query_one(FilterInput).value = ""
-        self.query_one(FrameworkList).focus()
+        self.set_focus(self.query_one(FrameworkList))
 
     def _replace_filters(self, **changes: object) -> None:
         values = {

@@ -122,6 +122,9 @@ class FrameworkList(DataTable[Text]):
         if self._frameworks:
             self.move_cursor(row=target, animate=False, scroll=True)
             self._set_cursor_marker(target)
+            # The cursor may not have moved (row 0 before and after), in which
+            # case DataTable posts nothing: tell the screen ourselves.
+            self.post_message(self.Highlighted(self, self._frameworks[target]))
 
     def set_marked(self, marked: frozenset[str]) -> None:
         """Update the mark column without rebuilding the rows."""
@@ -163,7 +166,8 @@ class FrameworkList(DataTable[Text]):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
         row = event.cursor_row
-        if 0 <= row < len(self._frameworks):
+        # Ignore a stale event from before the rows were replaced.
+        if 0 <= row < len(self._frameworks) and event.row_key.value == self._frameworks[row].id:
             if row != self._cursor_row:
                 self._set_cursor_marker(row)
             self.post_message(self.Highlighted(self, self._frameworks[row]))
