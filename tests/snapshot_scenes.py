@@ -26,8 +26,22 @@ class Scene:
     app: Callable[[], FwtuiApp] = bundled_app
 
 
-COMPARE_KEYS = ("slash", *"pytorch", "enter", "space", "slash", *"tensorflow", "enter", "space",
-                "slash", *"theano", "enter", "space", "escape", "c")
+COMPARE_KEYS = (
+    "slash",
+    *"pytorch",
+    "enter",
+    "space",
+    "slash",
+    *"tensorflow",
+    "enter",
+    "space",
+    "slash",
+    *"theano",
+    "enter",
+    "space",
+    "escape",
+    "c",
+)
 
 SCENES: tuple[Scene, ...] = (
     Scene("main", (), (120, 36)),

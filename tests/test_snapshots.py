@@ -8,7 +8,7 @@ import pytest
 
 pytest.importorskip("pytest_textual_snapshot")
 
-from tests.snapshot_scenes import SCENES, Scene  # noqa: E402
+from tests.snapshot_scenes import SCENES, Scene
 
 pytestmark = pytest.mark.tui
 

@@ -8,19 +8,19 @@ import pytest
 
 pytest.importorskip("textual")
 
-from textual.widgets import DataTable, Static  # noqa: E402
+from textual.widgets import DataTable, Static
 
-from fwtui.catalog import load_catalog  # noqa: E402
-from fwtui.model import View  # noqa: E402
-from fwtui.paths import DataFile, data_files  # noqa: E402
-from fwtui.tui.app import FwtuiApp, build_app  # noqa: E402
-from fwtui.tui.screens.compare import CompareScreen, CompareTable  # noqa: E402
-from fwtui.tui.screens.detail import DetailScreen  # noqa: E402
-from fwtui.tui.screens.help import HelpScreen  # noqa: E402
-from fwtui.tui.screens.main import MainScreen  # noqa: E402
-from fwtui.tui.screens.problems import ProblemsScreen  # noqa: E402
-from fwtui.tui.widgets.detail import DetailPane, LinkList  # noqa: E402
-from fwtui.tui.widgets.framework_list import FrameworkList  # noqa: E402
+from fwtui.catalog import load_catalog
+from fwtui.model import View
+from fwtui.paths import DataFile, data_files
+from fwtui.tui.app import FwtuiApp, build_app
+from fwtui.tui.screens.compare import CompareScreen, CompareTable
+from fwtui.tui.screens.detail import DetailScreen
+from fwtui.tui.screens.help import HelpScreen
+from fwtui.tui.screens.main import MainScreen
+from fwtui.tui.screens.problems import ProblemsScreen
+from fwtui.tui.widgets.detail import DetailPane, LinkList
+from fwtui.tui.widgets.framework_list import FrameworkList
 
 pytestmark = pytest.mark.tui
 
@@ -101,11 +101,15 @@ async def test_quick_filters_and_sort_cycle() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f")  # deep-learning
         await pilot.pause()
-        assert all(fw.category == "deep-learning" for fw in app.screen.query_one(FrameworkList).frameworks)
+        assert all(
+            fw.category == "deep-learning" for fw in app.screen.query_one(FrameworkList).frameworks
+        )
         await pilot.press("f")  # machine-learning
         await pilot.pause()
         assert set(names(app)) == {"scikit-learn", "Apache Mahout", "SystemML", "Microsoft DMTK"}
-        await pilot.press("f", "t", "t", "t")  # all categories; status: active, maintenance, discontinued
+        await pilot.press(
+            "f", "t", "t", "t"
+        )  # all categories; status: active, maintenance, discontinued
         await pilot.pause()
         assert set(names(app)) == {"Theano", "Pylearn2"}
         await pilot.press("t", "t", "t")  # merged, unknown, all
@@ -209,7 +213,15 @@ async def test_help_lists_bindings_of_the_current_view_and_the_data() -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = static_text(app.screen.query_one("#help-text", Static))
-        for expected in ("Compare", "Mark", "Filter", "Sort", "Reload data", "frameworks.toml", "2017"):
+        for expected in (
+            "Compare",
+            "Mark",
+            "Filter",
+            "Sort",
+            "Reload data",
+            "frameworks.toml",
+            "2017",
+        ):
             assert expected in text
         await pilot.press("escape")
         await pilot.pause()
@@ -218,7 +230,9 @@ async def test_help_lists_bindings_of_the_current_view_and_the_data() -> None:
 
 async def test_reload_keeps_last_good_catalog_and_lists_problems(tmp_path: Path) -> None:
     data = tmp_path / "extra.toml"
-    data.write_text('schema_version = 1\n[[framework]]\nid = "newfw"\nname = "NewFW"\ncategory = "deep-learning"\n')
+    data.write_text(
+        'schema_version = 1\n[[framework]]\nid = "newfw"\nname = "NewFW"\ncategory = "deep-learning"\n'
+    )
     files = [*data_files([], bundled=True, env={}), DataFile(data, "--data", True)]
     app = make_app(files)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -232,7 +246,9 @@ async def test_reload_keeps_last_good_catalog_and_lists_problems(tmp_path: Path)
         await pilot.press("escape")
         await pilot.pause()
         assert "NewFW" in names(app)  # the last good catalog stays
-        data.write_text('schema_version = 1\n[[framework]]\nid = "newfw"\nname = "Renamed"\ncategory = "deep-learning"\n')
+        data.write_text(
+            'schema_version = 1\n[[framework]]\nid = "newfw"\nname = "Renamed"\ncategory = "deep-learning"\n'
+        )
         await pilot.press("r")
         await pilot.pause()
         assert "Renamed" in names(app)
