@@ -17,7 +17,10 @@ from fwtui.tui.widgets.badges import DIFFERS
 from fwtui.values import fact_text
 
 LABEL_WIDTH = 22
-COLUMN_WIDTH = 24
+#: Framework columns share the width left by the labels, within these bounds;
+#: past what fits, the table scrolls sideways with the labels kept in place.
+MIN_COLUMN_WIDTH = 24
+MAX_COLUMN_WIDTH = 48
 
 
 class CompareTable(DataTable[Text]):
@@ -91,10 +94,11 @@ class CompareScreen(Screen[None]):
         table = self.query_one(CompareTable)
         column = keep_column if keep_column is not None else table.cursor_column
         matrix = self.matrix
+        width = self._column_width(len(matrix.frameworks))
         table.clear(columns=True)
         table.add_column(Text("", style="bold"), key="label", width=LABEL_WIDTH)
         for fw in matrix.frameworks:
-            table.add_column(Text(safe_line(fw.name), style="bold"), key=fw.id, width=COLUMN_WIDTH)
+            table.add_column(Text(safe_line(fw.name), style="bold"), key=fw.id, width=width)
         warn = f"bold {self._colour('warning')}"
         for row in matrix.fact_rows(self.differences_only):
             style = warn if row.differs else ""
@@ -113,6 +117,16 @@ class CompareScreen(Screen[None]):
         count = len(table.columns)
         if count > 1:
             table.move_cursor(column=max(1, min(column, count - 1)))
+
+    def _column_width(self, columns: int) -> int:
+        # Each column also takes two cells of padding; one more for the scrollbar.
+        room = self.size.width - (LABEL_WIDTH + 2) - 1
+        share = room // max(1, columns) - 2
+        return max(MIN_COLUMN_WIDTH, min(MAX_COLUMN_WIDTH, share))
+
+    def on_resize(self) -> None:
+        if self.is_mounted and self.query(CompareTable):
+            self._rebuild()
 
     def _points_row(
         self, label: str, mark: str, variable: str, lists: tuple[tuple[Point, ...], ...]
