@@ -328,3 +328,61 @@ async def test_markup_in_data_is_shown_literally(tmp_path: Path) -> None:
 def test_data_table_is_the_list_base() -> None:
     # The list draws only the rows on screen (DataTable renders lazily).
     assert issubclass(FrameworkList, DataTable)
+
+
+async def test_help_in_compare_view_lists_compare_keys() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen.marked = ("keras", "pytorch")
+        await pilot.press("c", "question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = static_text(app.screen.query_one("#help-text", Static))
+        for expected in ("Differences only", "Remove column", "Move column left", "Compare view"):
+            assert expected in text
+        assert "Rows marked ≠ differ" in text
+
+
+async def test_open_homepage_without_display_shows_the_address(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 22 10.0.0.2 22")
+    opened: list[str] = []
+    messages: list[str] = []
+    app = make_app()
+    monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
+    monkeypatch.setattr(app, "notify", lambda message, **kw: messages.append(str(message)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"keras", "enter", "escape", "o")
+        await pilot.pause()
+        assert any("https://keras.io" in m and "Address" in m for m in messages)
+        assert opened == []
+
+
+async def test_palette_goes_to_a_framework() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"go to theano")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        highlighted = screen.query_one(FrameworkList).highlighted_framework
+        assert highlighted is not None and highlighted.id == "theano"
+
+
+async def test_detail_timeline_marks_the_article_date() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("slash", *"theano", "enter")
+        await pilot.pause()
+        history = static_text(app.screen.query_one("#d-history", Static))
+        assert "2017-09-28" in history
+        assert history.index("2017-09-28") < history.index("the article, late 2017")

@@ -170,15 +170,25 @@ class DetailPane(VerticalScroll):
 
     @staticmethod
     def _history(catalog: Catalog, fw: Framework) -> Content:
-        if not fw.history:
-            return Content.assemble(
-                ("History", "bold underline"), "\n", ("  none recorded", "$text-muted")
-            )
+        """A dated timeline with the base source's date marked, so what changed since shows."""
         parts: list[Content | str | tuple[str, str]] = [("History", "bold underline"), "\n"]
+        cutoff = catalog.cutoff
+        marker = None
+        if cutoff is not None:
+            credit = safe_line(catalog.attribution(catalog.base_source))
+            marker = (f" {'─' * 3} {credit} {'─' * 3}", "$text-muted italic")
+        if not fw.history:
+            parts.append(("  none recorded", "$text-muted"))
+            return Content.assemble(*parts)
         for event in fw.history:
+            if marker is not None and cutoff is not None and event.date.start > cutoff.end:
+                parts += [marker, "\n"]
+                marker = None
             parts.append((f" {event.date!s:<10} ", "$accent"))
             parts.append(safe_line(event.event))
             parts.append("\n")
+        if marker is not None:
+            parts += [marker, "\n"]
         return Content.assemble(*parts).rstrip()
 
     def _links(self, catalog: Catalog, fw: Framework) -> None:
