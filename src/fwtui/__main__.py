@@ -1,5 +1,6 @@
 """Allow ``python -m fwtui``."""
 
-from fwtui.cli import main
+from fwtui.cli import entry
 
-raise SystemExit(main())
+if __name__ == "__main__":
+    entry()

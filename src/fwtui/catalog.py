@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -127,6 +127,9 @@ class RawRecord:
     facts: dict[str, tuple[Any, Origin]] = field(default_factory=dict)
     origin: Origin | None = None
     remove: bool = False
+    #: Fields that were written but had errors (reported already): a missing
+    #: required field is not reported a second time for them.
+    invalid: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -243,16 +246,16 @@ class _Checker:
         self, value: object, path: KeyPath, framework: str | None = None, *, empty: bool = True
     ) -> str | None:
         if not isinstance(value, str):
-            self.report(
-                "E012", f"expected a string, found {_type_name(value)}", path, framework
-            )
+            self.report("E012", f"expected a string, found {_type_name(value)}", path, framework)
             return None
         if not empty and not value.strip():
             self.report("E014", "expected a non-empty string", path, framework)
             return None
         return value
 
-    def strings(self, value: object, path: KeyPath, framework: str | None = None) -> tuple[str, ...] | None:
+    def strings(
+        self, value: object, path: KeyPath, framework: str | None = None
+    ) -> tuple[str, ...] | None:
         if not isinstance(value, list):
             self.report(
                 "E012", f"expected an array of strings, found {_type_name(value)}", path, framework
@@ -280,13 +283,13 @@ class _Checker:
 
     def integer(self, value: object, path: KeyPath, framework: str | None = None) -> int | None:
         if isinstance(value, bool) or not isinstance(value, int):
-            self.report(
-                "E012", f"expected an integer, found {_type_name(value)}", path, framework
-            )
+            self.report("E012", f"expected an integer, found {_type_name(value)}", path, framework)
             return None
         return value
 
-    def date(self, value: object, path: KeyPath, framework: str | None = None) -> PartialDate | None:
+    def date(
+        self, value: object, path: KeyPath, framework: str | None = None
+    ) -> PartialDate | None:
         if isinstance(value, _dt.datetime):
             value = value.date()
         if isinstance(value, _dt.date):
@@ -294,7 +297,7 @@ class _Checker:
         if not isinstance(value, str):
             self.report(
                 "E012",
-                f"expected a date such as \"2017\", \"2017-01\" or \"2017-09-28\", "
+                f'expected a date such as "2017", "2017-01" or "2017-09-28", '
                 f"found {_type_name(value)}",
                 path,
                 framework,
@@ -305,8 +308,7 @@ class _Checker:
         except ValueError:
             self.report(
                 "E014",
-                f"expected a date such as \"2017\", \"2017-01\" or \"2017-09-28\", "
-                f"found {_shown(value)}",
+                f'expected a date such as "2017", "2017-01" or "2017-09-28", found {_shown(value)}',
                 path,
                 framework,
             )
@@ -323,7 +325,9 @@ class _Checker:
             return None
         return text
 
-    def table(self, value: object, path: KeyPath, framework: str | None = None) -> dict[str, Any] | None:
+    def table(
+        self, value: object, path: KeyPath, framework: str | None = None
+    ) -> dict[str, Any] | None:
         if not isinstance(value, dict):
             self.report("E012", f"expected a table, found {_type_name(value)}", path, framework)
             return None
@@ -351,24 +355,46 @@ def _field_name(path: KeyPath) -> str | None:
     return ".".join(parts) if parts else None
 
 
+def _megabytes(n: int) -> str:
+    mb = n / 1048576
+    return f"{mb:.0f} MB" if mb == int(mb) else f"{mb:.1f} MB"
+
+
+def _toml_error_position(exc: Exception, text: str) -> tuple[int | None, int | None, str]:
+    """Line, column and reason of a TOML syntax error.
+
+    tomli 2.1+ (and tomllib from Python 3.14) carry ``lineno``/``colno``; older
+    parsers put "(at line L, column C)" in the message, or "(at end of
+    document)" when the file ends too early.
+    """
+    message = str(exc)
+    reason = _TOML_POS.sub("", message).replace("(at end of document)", "").strip()
+    reason = getattr(exc, "msg", None) or reason
+    lineno = getattr(exc, "lineno", None)
+    colno = getattr(exc, "colno", None)
+    if isinstance(lineno, int) and isinstance(colno, int):
+        return lineno, colno, reason
+    m = _TOML_POS.search(message)
+    if m:
+        return int(m.group(1)), int(m.group(2)), reason
+    if "end of document" in message:
+        lines = text.splitlines() or [""]
+        return len(lines), len(lines[-1]) + 1, reason
+    return None, None, reason
+
+
 def read_file(data_file: DataFile, problems: Problems, max_bytes: int) -> Parsed | None:
     """Read and parse one file, reporting why it cannot be used."""
     path = data_file.path
     name = str(path)
     try:
-        size = path.stat().st_size
         if path.is_dir():
             problems.add("E001", "is a directory, not a data file", file=name)
             return None
-        if size > max_bytes:
-            problems.add(
-                "E005",
-                f"is {size / 1048576:.1f} MB, over the limit of {max_bytes / 1048576:.0f} MB",
-                file=name,
-                hint=f"raise it with {MAX_BYTES_FLAG} N",
-            )
-            return None
-        data = path.read_bytes()
+        # Read at most one byte over the limit: a huge file, a FIFO or a device
+        # such as /dev/zero is refused at once instead of filling the memory.
+        with path.open("rb") as stream:
+            data = stream.read(max_bytes + 1)
     except FileNotFoundError:
         problems.add("E001", "no such file", file=name)
         return None
@@ -377,6 +403,19 @@ def read_file(data_file: DataFile, problems: Problems, max_bytes: int) -> Parsed
         return None
     except OSError as exc:
         problems.add("E001", f"cannot be read: {exc.strerror or exc}", file=name)
+        return None
+    if len(data) > max_bytes:
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = 0
+        found = f"is {size / 1048576:.1f} MB" if size > max_bytes else "is larger than that"
+        problems.add(
+            "E005",
+            f"{found}, over the limit of {_megabytes(max_bytes)}",
+            file=name,
+            hint=f"raise it with {MAX_BYTES_FLAG} N",
+        )
         return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]  # a BOM is harmless: editors on Windows add one
@@ -395,27 +434,25 @@ def read_file(data_file: DataFile, problems: Problems, max_bytes: int) -> Parsed
         )
         return None
     if not text.strip():
-        problems.add("E004", "is empty", file=name, hint="a data file needs at least schema_version = 1")
+        problems.add(
+            "E004", "is empty", file=name, hint="a data file needs at least schema_version = 1"
+        )
         return None
     try:
         doc = tomlcompat.loads(text)
     except tomlcompat.TOMLDecodeError as exc:
-        message = str(exc)
-        m = _TOML_POS.search(message)
-        line = int(m.group(1)) if m else None
-        column = int(m.group(2)) if m else None
-        reason = _TOML_POS.sub("", message).strip()
+        at_line, at_column, reason = _toml_error_position(exc, text)
         excerpt = None
-        if line is not None:
+        if at_line is not None:
             lines = text.splitlines()
-            if 0 < line <= len(lines):
-                excerpt = lines[line - 1]
+            if 0 < at_line <= len(lines):
+                excerpt = lines[at_line - 1]
         problems.add(
             "E003",
             f"TOML syntax error: {reason}",
             file=name,
-            line=line,
-            column=column,
+            line=at_line,
+            column=at_column,
             excerpt=excerpt,
         )
         return None
@@ -476,11 +513,14 @@ def check_document(parsed: Parsed, problems: Problems) -> RawDoc:
             if record is None:
                 continue
             if record.id in seen:
+                first_line, _ = parsed.locate(("framework", seen[record.id], "id"))
+                where = f"line {first_line}" if first_line else f"framework #{seen[record.id] + 1}"
                 c.report(
                     "E020",
-                    f"duplicate id {record.id!r} (first defined in framework #{seen[record.id] + 1})",
+                    f"duplicate id {record.id!r}, first defined on {where}",
                     ("framework", i, "id"),
                     record.id,
+                    "give this record another id, or merge the two",
                 )
                 continue
             seen[record.id] = i
@@ -529,7 +569,11 @@ def _check_attribute(c: _Checker, i: int, entry: object) -> Attribute | None:
         return None
     key = c.string(table["key"], (*path, "key"), empty=False)
     if key is not None and not _KEY.match(key):
-        c.report("E014", f"attribute key {_shown(key)} must be lowercase letters, digits, '_' or '-'", (*path, "key"))
+        c.report(
+            "E014",
+            f"attribute key {_shown(key)} must be lowercase letters, digits, '_' or '-'",
+            (*path, "key"),
+        )
         key = None
     kind = c.string(table["kind"], (*path, "kind"))
     if kind is not None and kind not in ATTRIBUTE_KINDS:
@@ -549,7 +593,8 @@ def _check_attribute(c: _Checker, i: int, entry: object) -> Attribute | None:
         kind = None
     order = 1000
     if "order" in table:
-        order = c.integer(table["order"], (*path, "order")) or 1000
+        checked_order = c.integer(table["order"], (*path, "order"))
+        order = 1000 if checked_order is None else checked_order
     description = ""
     if "description" in table:
         description = c.string(table["description"], (*path, "description")) or ""
@@ -600,6 +645,8 @@ def _check_framework(c: _Checker, i: int, entry: object) -> RawRecord | None:
         checked = _check_field(c, key, value, fpath, fid)
         if checked is not _INVALID:
             record.fields[key] = (checked, c.origin(fpath))
+        elif key in FRAMEWORK_KEYS and key not in ("id", "remove", "facts"):
+            record.invalid.add(key)
     if "facts" in table and (facts := c.table(table["facts"], (*path, "facts"), fid)) is not None:
         for key, value in facts.items():
             record.facts[key] = (value, c.origin((*path, "facts", key)))
@@ -653,7 +700,10 @@ def _check_links(c: _Checker, value: object, path: KeyPath, fid: str) -> tuple[L
         if table is None:
             continue
         c.keys(table, LINK_KEYS, ipath, fid)
-        url = c.url(table.get("url"), (*ipath, "url"), fid)
+        if "url" not in table:
+            c.report("E013", "link has no url", ipath, fid)
+            continue
+        url = c.url(table["url"], (*ipath, "url"), fid)
         label = c.string(table.get("label", url or ""), (*ipath, "label"), fid)
         if url is not None and label is not None:
             links.append(Link(label or url, url))
@@ -681,8 +731,16 @@ def _check_points(
             continue
         text = c.string(table["text"], (*ipath, "text"), fid, empty=False)
         source = c.string(table["source"], (*ipath, "source"), fid) if "source" in table else None
-        shared = c.strings(table["shared_with"], (*ipath, "shared_with"), fid) if "shared_with" in table else ()
-        prose = c.boolean(table["from_prose"], (*ipath, "from_prose"), fid) if "from_prose" in table else False
+        shared = (
+            c.strings(table["shared_with"], (*ipath, "shared_with"), fid)
+            if "shared_with" in table
+            else ()
+        )
+        prose = (
+            c.boolean(table["from_prose"], (*ipath, "from_prose"), fid)
+            if "from_prose" in table
+            else False
+        )
         note = c.string(table["note"], (*ipath, "note"), fid) if "note" in table else None
         if text is None:
             continue
@@ -712,17 +770,17 @@ def _check_history(
         event = c.string(table["event"], (*ipath, "event"), fid, empty=False)
         kind = "other"
         if "kind" in table:
-            k = c.string(table["kind"], (*ipath, "kind"), fid)
-            if k is not None and k not in HISTORY_KINDS:
+            given = c.string(table["kind"], (*ipath, "kind"), fid)
+            if given is not None and given not in HISTORY_KINDS:
                 c.report(
                     "E014",
-                    f"unknown history kind {_shown(k)}; expected one of {', '.join(HISTORY_KINDS)}",
+                    f"unknown history kind {_shown(given)}; expected one of {', '.join(HISTORY_KINDS)}",
                     (*ipath, "kind"),
                     fid,
-                    did_you_mean(k, HISTORY_KINDS),
+                    did_you_mean(given, HISTORY_KINDS),
                 )
-            elif k is not None:
-                kind = k
+            elif given is not None:
+                kind = given
         source = c.string(table["source"], (*ipath, "source"), fid) if "source" in table else None
         if date is None or event is None:
             continue
@@ -767,11 +825,16 @@ def merge(docs: Iterable[RawDoc]) -> Merged:
             existing = merged.records.get(record.id)
             if existing is None:
                 merged.records[record.id] = RawRecord(
-                    record.id, dict(record.fields), dict(record.facts), record.origin
+                    record.id,
+                    dict(record.fields),
+                    dict(record.facts),
+                    record.origin,
+                    invalid=set(record.invalid),
                 )
             else:
                 existing.fields.update(record.fields)
                 existing.facts.update(record.facts)
+                existing.invalid |= record.invalid
     return merged
 
 
@@ -853,13 +916,18 @@ def _build_fact(
         if "value" not in entry:
             checker.report("E013", f"dated entry for {attr.key!r} has no value", path, fid)
             continue
-        value = _fact_value(problems, attr, entry["value"], Origin(origin.file, (*path, "value")), fid)
+        value = _fact_value(
+            problems, attr, entry["value"], Origin(origin.file, (*path, "value")), fid
+        )
         src = default_source
         if "source" in entry:
             src = checker.string(entry["source"], (*path, "source"), fid)
             if src is not None and src not in sources:
                 checker.report(
-                    "E022", f"unknown source {_shown(src)}", (*path, "source"), fid,
+                    "E022",
+                    f"unknown source {_shown(src)}",
+                    (*path, "source"),
+                    fid,
                     did_you_mean(src, sources),
                 )
         as_of = None
@@ -889,7 +957,9 @@ class LoadResult:
         return tuple(p for p in self.problems if p.is_error)
 
 
-def build(merged: Merged, problems: Problems, files: Sequence[str], strict: bool = False) -> Catalog:
+def build(
+    merged: Merged, problems: Problems, files: Sequence[str], strict: bool = False
+) -> Catalog:
     """Check links, sources and facts across files, then build the model."""
     sources = {sid: s for sid, (s, _) in merged.sources.items()}
     attributes = {key: a for key, (a, _) in merged.attributes.items()}
@@ -897,12 +967,19 @@ def build(merged: Merged, problems: Problems, files: Sequence[str], strict: bool
     base_source = merged.catalog.get("base_source", (None, None))[0]
     if base_source is not None and base_source not in sources:
         origin = merged.catalog["base_source"][1]
-        problems.add("E022", f"unknown base source {base_source!r}", origin,
-                     field="catalog.base_source", hint=did_you_mean(base_source, sources))
+        problems.add(
+            "E022",
+            f"unknown base source {base_source!r}",
+            origin,
+            field="catalog.base_source",
+            hint=did_you_mean(base_source, sources),
+        )
         base_source = None
     ids = set(merged.records)
 
-    inverse: dict[str, dict[str, list[str]]] = {k: {} for k in ("successors", "predecessors", "used_by", "related")}
+    inverse: dict[str, dict[str, list[str]]] = {
+        k: {} for k in ("successors", "predecessors", "used_by", "related")
+    }
     frameworks: list[Framework] = []
     for fid, record in merged.records.items():
         f = record.fields
@@ -911,61 +988,122 @@ def build(merged: Merged, problems: Problems, files: Sequence[str], strict: bool
             return _f[key][0] if key in _f else default
 
         assert record.origin is not None
-        if "name" not in f:
-            problems.add("E013", "framework has no name", record.origin, framework=fid, field="name")
-        if "category" not in f:
+        if "name" not in f and "name" not in record.invalid:
             problems.add(
-                "E013", "framework has no category", record.origin, framework=fid, field="category",
+                "E013", "framework has no name", record.origin, framework=fid, field="name"
+            )
+        if "category" not in f and "category" not in record.invalid:
+            problems.add(
+                "E013",
+                "framework has no category",
+                record.origin,
+                framework=fid,
+                field="category",
                 hint=f"one of {', '.join(CATEGORIES)}",
             )
         default_source = get("source") or base_source
         if "source" in f and f["source"][0] not in sources:
-            problems.add("E022", f"unknown source {f['source'][0]!r}", f["source"][1],
-                         framework=fid, field="source", hint=did_you_mean(f["source"][0], sources))
+            problems.add(
+                "E022",
+                f"unknown source {f['source'][0]!r}",
+                f["source"][1],
+                framework=fid,
+                field="source",
+                hint=did_you_mean(f["source"][0], sources),
+            )
         for sid_index, sid in enumerate(get("sources", ())):
             if sid not in sources:
                 origin = Origin(f["sources"][1].file, (*f["sources"][1].path, sid_index))
-                problems.add("E022", f"unknown source {sid!r}", origin, framework=fid,
-                             field=f"sources[{sid_index}]", hint=did_you_mean(sid, sources))
+                problems.add(
+                    "E022",
+                    f"unknown source {sid!r}",
+                    origin,
+                    framework=fid,
+                    field=f"sources[{sid_index}]",
+                    hint=did_you_mean(sid, sources),
+                )
         if strict and not get("sources") and not default_source:
-            problems.add("W030", "record names no source", record.origin, framework=fid, field="sources")
+            problems.add(
+                "W030", "record names no source", record.origin, framework=fid, field="sources"
+            )
         for link_field in LINK_FIELDS:
             if link_field not in f:
                 continue
             for j, target in enumerate(f[link_field][0]):
                 origin = Origin(f[link_field][1].file, (*f[link_field][1].path, j))
                 if target not in ids:
-                    removed = " (removed by an overlay)" if target in merged.removed else ""
+                    removed = ""
                     hint = did_you_mean(target, ids) or _name_hint(target, merged)
-                    problems.add("E021", f"links to unknown framework {target!r}{removed}",
-                                 origin, framework=fid, field=f"{link_field}[{j}]", hint=hint)
+                    if target in merged.removed:
+                        gone = merged.removed[target]
+                        line, _ = gone.file.locate(gone.path)
+                        at = f"{gone.file.name}:{line}" if line else gone.file.name
+                        removed = f" (removed by an overlay, {at})"
+                        hint = "remove the link too, or keep the record"
+                    problems.add(
+                        "E021",
+                        f"links to unknown framework {target!r}{removed}",
+                        origin,
+                        framework=fid,
+                        field=f"{link_field}[{j}]",
+                        hint=hint,
+                    )
         points: dict[str, tuple[Point, ...]] = {}
         for kind in ("pros", "cons"):
             resolved: list[Point] = []
             for j, (point, origin) in enumerate(get(kind, ())):
                 src = point.source or default_source
                 if point.source and point.source not in sources:
-                    problems.add("E022", f"unknown source {point.source!r}", origin, framework=fid,
-                                 field=f"{kind}[{j}].source", hint=did_you_mean(point.source, sources))
+                    problems.add(
+                        "E022",
+                        f"unknown source {point.source!r}",
+                        origin,
+                        framework=fid,
+                        field=f"{kind}[{j}].source",
+                        hint=did_you_mean(point.source, sources),
+                    )
                 if strict and not src:
-                    problems.add("W030", f"{kind[:-1]} has no source", origin, framework=fid,
-                                 field=f"{kind}[{j}]")
+                    problems.add(
+                        "W030",
+                        f"{kind[:-1]} has no source",
+                        origin,
+                        framework=fid,
+                        field=f"{kind}[{j}]",
+                    )
                 for k, other in enumerate(point.shared_with):
                     if other not in ids:
-                        problems.add("E021", f"shared with unknown framework {other!r}", origin,
-                                     framework=fid, field=f"{kind}[{j}].shared_with[{k}]",
-                                     hint=did_you_mean(other, ids))
-                resolved.append(Point(point.text, src, point.shared_with, point.from_prose, point.note))
+                        problems.add(
+                            "E021",
+                            f"shared with unknown framework {other!r}",
+                            origin,
+                            framework=fid,
+                            field=f"{kind}[{j}].shared_with[{k}]",
+                            hint=did_you_mean(other, ids),
+                        )
+                resolved.append(
+                    Point(point.text, src, point.shared_with, point.from_prose, point.note)
+                )
             points[kind] = tuple(resolved)
         history: list[HistoryEvent] = []
         for j, (event, origin) in enumerate(get("history", ())):
             src = event.source or default_source
             if event.source and event.source not in sources:
-                problems.add("E022", f"unknown source {event.source!r}", origin, framework=fid,
-                             field=f"history[{j}].source", hint=did_you_mean(event.source, sources))
+                problems.add(
+                    "E022",
+                    f"unknown source {event.source!r}",
+                    origin,
+                    framework=fid,
+                    field=f"history[{j}].source",
+                    hint=did_you_mean(event.source, sources),
+                )
             if strict and not src:
-                problems.add("W030", "history event has no source", origin, framework=fid,
-                             field=f"history[{j}]")
+                problems.add(
+                    "W030",
+                    "history event has no source",
+                    origin,
+                    framework=fid,
+                    field=f"history[{j}]",
+                )
             history.append(HistoryEvent(event.date, event.event, event.kind, src))
         history.sort(key=lambda e: e.date.start)
         facts: dict[str, Fact] = {}
@@ -973,8 +1111,14 @@ def build(merged: Merged, problems: Problems, files: Sequence[str], strict: bool
             attr = attributes.get(key)
             if attr is None:
                 hint = did_you_mean(key, attributes) or "declare it in [[attributes]]"
-                problems.add("E023", f"fact {key!r} has no [[attributes]] declaration", origin,
-                             framework=fid, field=f"facts.{key}", hint=hint)
+                problems.add(
+                    "E023",
+                    f"fact {key!r} has no [[attributes]] declaration",
+                    origin,
+                    framework=fid,
+                    field=f"facts.{key}",
+                    hint=hint,
+                )
                 continue
             fact = _build_fact(problems, attr, raw_value, origin, fid, sources, default_source)
             if fact is not None:
@@ -1018,7 +1162,7 @@ def build(merged: Merged, problems: Problems, files: Sequence[str], strict: bool
         return tuple(out)
 
     linked = tuple(
-        _replace_links(
+        replace(
             fw,
             successors=union(fw.successors, inverse["successors"].get(fw.id, []), fw.id),
             predecessors=union(fw.predecessors, inverse["predecessors"].get(fw.id, []), fw.id),
@@ -1039,17 +1183,14 @@ def build(merged: Merged, problems: Problems, files: Sequence[str], strict: bool
     )
 
 
-def _replace_links(fw: Framework, **links: tuple[str, ...]) -> Framework:
-    from dataclasses import replace
-
-    return replace(fw, **links)
-
-
 def _name_hint(target: str, merged: Merged) -> str | None:
     """Match an unknown link against names and aliases too ("PyTorch" -> pytorch)."""
     wanted = target.casefold()
     for fid, record in merged.records.items():
-        names = [record.fields.get("name", ("", None))[0], *record.fields.get("aliases", ((), None))[0]]
+        names = [
+            record.fields.get("name", ("", None))[0],
+            *record.fields.get("aliases", ((), None))[0],
+        ]
         if any(isinstance(n, str) and n.casefold() == wanted for n in names):
             return f"did you mean {fid!r}?"
     return None
@@ -1071,10 +1212,35 @@ def load(
         parsed = read_file(data_file, problems, max_bytes)
         if parsed is not None:
             docs.append(check_document(parsed, problems))
-    catalog = build(merge(docs), problems, [str(f.path) for f in files], strict)
+    names = [str(f.path) for f in files]
+    catalog = build(merge(docs), problems, names, strict)
+    ordered = _in_file_order(problems.items, names)
     if problems.errors:
-        return LoadResult(None, tuple(problems.items))
-    return LoadResult(catalog, tuple(problems.items))
+        return LoadResult(None, ordered)
+    return LoadResult(catalog, ordered)
+
+
+def check_file(data_file: DataFile, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Problem, ...]:
+    """The problems one file has on its own: reading, syntax and shape.
+
+    Links, sources and facts are not checked: an overlay may lean on records,
+    sources and attributes that another file declares.
+    """
+    problems = Problems()
+    parsed = read_file(data_file, problems, max_bytes)
+    if parsed is not None:
+        check_document(parsed, problems)
+    return _in_file_order(problems.items, [str(data_file.path)])
+
+
+def _in_file_order(items: Sequence[Problem], names: Sequence[str]) -> tuple[Problem, ...]:
+    """Problems as a compiler lists them: by file (in overlay order), then line."""
+    rank = {name: i for i, name in reversed(list(enumerate(names)))}
+
+    def key(p: Problem) -> tuple[int, int, int]:
+        return (rank.get(p.file, len(names)), p.line or 0, p.column or 0)
+
+    return tuple(sorted(items, key=key))
 
 
 def load_catalog(files: Sequence[DataFile], **kwargs: Any) -> Catalog:

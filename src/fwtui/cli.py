@@ -8,20 +8,19 @@ when the full screen starts (it costs about a third of a second to import, and
 from __future__ import annotations
 
 import argparse
-import errno
+import contextlib
 import os
-import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
 from fwtui import __version__
-from fwtui.catalog import DEFAULT_MAX_BYTES, MAX_BYTES_FLAG, LoadResult, load
+from fwtui.catalog import DEFAULT_MAX_BYTES, MAX_BYTES_FLAG, LoadResult, check_file, load
 from fwtui.compare import MAX_COLUMNS, MIN_COLUMNS, build_matrix
 from fwtui.formats import FORMATS
 from fwtui.model import CATEGORIES, STATUSES, Catalog, Framework, View
-from fwtui.paths import DataFile, data_files, state_home, user_data_file
+from fwtui.paths import DataFile, bundled_data, data_files, state_home, user_data_file
 from fwtui.problems import Problem
 from fwtui.query import SORT_KEYS, Filters, apply, resolve_id, suggestions
 
@@ -32,7 +31,15 @@ EXIT_INTERRUPTED = 130
 
 
 class UsageError(Exception):
-    """A mistake on the command line or in the data: exit code 2."""
+    """A mistake on the command line: exit code 2."""
+
+
+class DataError(Exception):
+    """The data files have errors: each is reported, and the exit code is 2."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        super().__init__(f"{len(problems)} problems in the data files")
+        self.problems = tuple(problems)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,14 +48,28 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"fwtui: error: {message}\n")
 
 
+def _megabytes(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of megabytes, not {text!r}"
+        ) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1 megabyte, not {value}")
+    return value
+
+
 def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
     # Defaults only on the top-level parser, so an option given before the
-    # subcommand is not reset by the subcommand's own defaults.
-    default: Any = None if top else argparse.SUPPRESS
+    # subcommand is not reset by the subcommand's own defaults. `--data` given
+    # after the subcommand goes to its own list, appended to the top-level one
+    # (argparse would otherwise replace `--data A list --data B` by B alone).
     parser.add_argument(
         "--data",
         action="append",
         metavar="PATH",
+        dest="data" if top else "data_after",
         default=[] if top else argparse.SUPPRESS,
         help="read this data file too, after the others (repeatable)",
     )
@@ -66,12 +87,11 @@ def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
     )
     parser.add_argument(
         MAX_BYTES_FLAG,
-        type=int,
+        type=_megabytes,
         metavar="N",
         default=DEFAULT_MAX_BYTES // 1048576 if top else argparse.SUPPRESS,
-        help="refuse data files larger than N megabytes (default %(default)s)",
+        help=f"refuse data files larger than N megabytes (default {DEFAULT_MAX_BYTES // 1048576})",
     )
-    del default
 
 
 def _format_option(parser: argparse.ArgumentParser) -> None:
@@ -100,10 +120,38 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("list", help="list frameworks", description="List frameworks.")
     p.add_argument("text", nargs="*", help="filter text: name, id, alias, tag or summary")
-    p.add_argument("--category", "-c", action="append", choices=CATEGORIES, default=[])
-    p.add_argument("--status", "-s", action="append", choices=STATUSES, default=[])
-    p.add_argument("--tag", "-t", action="append", default=[], metavar="TAG")
-    p.add_argument("--sort", choices=SORT_KEYS, default="name")
+    p.add_argument(
+        "--category",
+        "-c",
+        action="append",
+        choices=CATEGORIES,
+        default=[],
+        metavar="CATEGORY",
+        help=f"only this category: {', '.join(CATEGORIES)} (repeatable)",
+    )
+    p.add_argument(
+        "--status",
+        "-s",
+        action="append",
+        choices=STATUSES,
+        default=[],
+        metavar="STATUS",
+        help=f"only this status: {', '.join(STATUSES)} (repeatable)",
+    )
+    p.add_argument(
+        "--tag",
+        "-t",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help="only frameworks with this tag (repeatable: any of them)",
+    )
+    p.add_argument(
+        "--sort",
+        choices=SORT_KEYS,
+        default="name",
+        help=f"order: {', '.join(SORT_KEYS)}; unknown values last (default: name)",
+    )
     _format_option(p)
     _common(p, top=False)
 
@@ -189,6 +237,28 @@ def _marks(stream: IO[str]) -> Any:
     return Marks.for_encoding(getattr(stream, "encoding", None))
 
 
+def _json_ascii(stream: IO[str]) -> bool:
+    """JSON is escaped to plain ASCII where the output encoding needs it."""
+    return not _unicode_ok(stream)
+
+
+def _unicode_ok(stream: IO[str]) -> bool:
+    """True when the stream's encoding can carry any character (UTF-8, UTF-16...)."""
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
+    return encoding.startswith("utf")
+
+
+def _tolerate_encoding(stream: IO[str]) -> None:
+    """Where the output encoding cannot carry every character (LANG=C on an old
+    system, PYTHONIOENCODING=ascii), print what it can and "?" for the rest,
+    rather than fail half-way. JSON stays lossless: it is written with \\u
+    escapes instead (see ``_json_ascii``)."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None and not _unicode_ok(stream):
+        with contextlib.suppress(ValueError, OSError):
+            reconfigure(errors="replace")
+
+
 # ---------------------------------------------------------------------------
 # Commands
 
@@ -198,7 +268,9 @@ def _load(args: argparse.Namespace, *, strict: bool = False) -> LoadResult:
     return load(files, strict=strict, max_bytes=args.max_data_mb * 1048576)
 
 
-def _report(problems: Sequence[Problem], stream: IO[str]) -> None:
+def _report(problems: Sequence[Problem], stream: IO[str] | None) -> None:
+    if stream is None:
+        return
     for problem in problems:
         stream.write(problem.format() + "\n")
     errors = sum(1 for p in problems if p.is_error)
@@ -212,8 +284,7 @@ def _report(problems: Sequence[Problem], stream: IO[str]) -> None:
 def _catalog(args: argparse.Namespace) -> Catalog:
     result = _load(args)
     if result.catalog is None:
-        _report(result.errors, sys.stderr)
-        raise SystemExit(EXIT_USAGE)
+        raise DataError(result.errors)
     return result.catalog
 
 
@@ -243,7 +314,8 @@ def cmd_list(args: argparse.Namespace, out: IO[str]) -> int:
     if args.format == "json":
         from fwtui.formats.jsonout import list_json
 
-        out.write(list_json(catalog, result.frameworks, view, result.total) + "\n")
+        document = list_json(catalog, result.frameworks, view, result.total, ascii=_json_ascii(out))
+        out.write(document + "\n")
         return EXIT_OK
     from fwtui.formats.rows import LIST_HEADERS, list_rows
 
@@ -270,7 +342,7 @@ def cmd_show(args: argparse.Namespace, out: IO[str]) -> int:
     if args.format == "json":
         from fwtui.formats.jsonout import show_json
 
-        out.write(show_json(catalog, fw, view) + "\n")
+        out.write(show_json(catalog, fw, view, ascii=_json_ascii(out)) + "\n")
         return EXIT_OK
     if args.format in ("markdown", "csv"):
         from fwtui.formats.detail import detail_csv, detail_markdown
@@ -300,7 +372,7 @@ def cmd_compare(args: argparse.Namespace, out: IO[str]) -> int:
     if args.format == "json":
         from fwtui.formats.jsonout import compare_json
 
-        out.write(compare_json(catalog, matrix, diff) + "\n")
+        out.write(compare_json(catalog, matrix, diff, ascii=_json_ascii(out)) + "\n")
         return EXIT_OK
     from fwtui.formats.rows import COMPARE_CSV_LEAD, compare_records, compare_rows
     from fwtui.textsafe import safe_line
@@ -334,46 +406,49 @@ def cmd_validate(args: argparse.Namespace, out: IO[str]) -> int:
     max_bytes = args.max_data_mb * 1048576
     problems: list[Problem] = []
     seen: set[Problem] = set()
-    # Each file on its own (an overlay may legitimately lean on the bundled
-    # declarations, so only file-level problems count here) ...
+
+    def add(found: Sequence[Problem]) -> None:
+        for p in found:
+            if p not in seen:
+                seen.add(p)
+                problems.append(p)
+
+    # Each file on its own: reading, syntax and shape (an overlay may lean on
+    # records, sources and attributes another file declares) ...
     for data_file in files:
-        alone = load([data_file], strict=args.strict, max_bytes=max_bytes)
-        for p in alone.problems:
-            if p.code in ("E001", "E002", "E003", "E004", "E005", "E010", "E011", "E012", "E013", "E020"):
-                if p not in seen:
-                    seen.add(p)
-                    problems.append(p)
-    # ... then merged, in overlay order, with the bundled data first when
-    # checking explicit overlays.
+        add(check_file(data_file, max_bytes=max_bytes))
+    # ... then merged, in the order given, over the bundled data when checking
+    # explicit files (they are usually overlays of it).
     merged_files = files
     if args.files and not args.no_bundled:
-        merged_files = [*data_files([], bundled=True), *files]
+        merged_files = [DataFile(bundled_data(), "bundled", True), *files]
     merged = load(merged_files, strict=args.strict, max_bytes=max_bytes)
-    for p in merged.problems:
-        if p not in seen:
-            seen.add(p)
-            problems.append(p)
+    add(merged.problems)
     if problems:
         _report(problems, out)
         return EXIT_USAGE
     names = ", ".join(str(f.path) for f in files)
     count = len(merged.catalog) if merged.catalog else 0
-    out.write(f"fwtui: {len(files)} file{'s' if len(files) != 1 else ''} OK ({names}); {count} frameworks\n")
+    plural = "s" if len(files) != 1 else ""
+    kinds = "framework" if count == 1 else "frameworks"
+    out.write(f"fwtui: {len(files)} file{plural} OK ({names}); {count} {kinds}\n")
     return EXIT_OK
 
 
 def cmd_paths(args: argparse.Namespace, out: IO[str]) -> int:
-    from fwtui.paths import bundled_data, config_home
+    """Every file fwtui reads or may write, in overlay order; nothing is created."""
+    from fwtui.paths import data_schema, output_schema
 
-    rows = [("bundled data", bundled_data(), "read")]
+    rows: list[tuple[str, Path, str]] = [("bundled data", bundled_data(), "read")]
     rows.append(("user data", user_data_file(), "read if present"))
     for f in data_files(args.data, bundled=False):
         if f.origin != "user config":
             rows.append((f.origin, f.path, "read"))
-    rows.append(("settings", config_home() / "fwtui" / "config.toml", "read if present"))
+    rows.append(("data schema", data_schema(), "for editors (#:schema)"))
+    rows.append(("output schema", output_schema(), "for --format json"))
     rows.append(("state", state_home() / "fwtui", "written by the explorer"))
     for label, path, use in rows:
-        exists = "exists" if Path(path).exists() else "missing"
+        exists = "exists" if path.exists() else "missing"
         out.write(f"{label:<14} {exists:<8} {use:<24} {path}\n")
     return EXIT_OK
 
@@ -388,7 +463,9 @@ def run_explorer(args: argparse.Namespace) -> int:
     from fwtui.tui.app import build_app  # Textual is imported only here
 
     files = data_files(args.data, bundled=not args.no_bundled)
-    app = build_app(catalog, files=files, view=View(args.as_of), max_bytes=args.max_data_mb * 1048576)
+    app = build_app(
+        catalog, files=files, view=View(args.as_of), max_bytes=args.max_data_mb * 1048576
+    )
     app.run()
     return app.return_code or 0
 
@@ -402,20 +479,32 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``fwtui`` console script."""
+    """Run one ``fwtui`` command and return its exit code; never a traceback for
+    bad data, a closed pipe or a full disk (see docs/cli.md, "Exit codes")."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.data = [*args.data, *getattr(args, "data_after", [])]
     out = sys.stdout
     try:
+        if out is None and (args.paths or args.command is not None):
+            _say("fwtui: no standard output to write to")
+            return EXIT_ERROR
+        if out is not None:
+            _tolerate_encoding(out)
         if args.paths:
-            return cmd_paths(args, out)
-        if args.command is None:
+            code = cmd_paths(args, out)
+        elif args.command is None:
             return run_explorer(args)
-        code = COMMANDS[args.command](args, out)
+        else:
+            code = COMMANDS[args.command](args, out)
         out.flush()
         return code
     except UsageError as exc:
-        sys.stderr.write(f"fwtui: {exc}\n")
+        _say(f"fwtui: {exc}")
+        return EXIT_USAGE
+    except DataError as exc:
+        with contextlib.suppress(OSError, ValueError):
+            _report(exc.problems, sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
@@ -425,22 +514,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_OK
     except OSError as exc:
-        if exc.errno in (errno.ENOSPC, errno.EIO, errno.EBADF):
-            _silence_stdout()
-            sys.stderr.write(f"fwtui: could not write the output: {exc.strerror}\n")
-            return EXIT_ERROR
-        raise
+        # Anything else that fails while writing: a full disk (`> /dev/full`),
+        # an I/O error, a closed or non-blocking descriptor.
+        _silence_stdout()
+        _say(f"fwtui: could not write the output: {exc.strerror or exc}")
+        return EXIT_ERROR
+
+
+def _say(message: str) -> None:
+    """One line on standard error, when there is one to write to."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(message + "\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+    except (AttributeError, OSError, ValueError):
         pass
 
 
-def entry() -> NoReturn:  # pragma: no cover - thin wrapper
-    """Console script wrapper: restores default SIGINT handling semantics."""
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-    raise SystemExit(main())
+def entry() -> NoReturn:
+    """The ``fwtui`` console script (and ``python -m fwtui``).
+
+    ``main`` already turns Ctrl+C into exit code 130; this also covers the
+    moments around it (parsing the arguments, leaving), so an interrupt never
+    ends in a traceback.
+    """
+    try:
+        code = main()
+    except KeyboardInterrupt:
+        code = EXIT_INTERRUPTED
+    raise SystemExit(code)

@@ -157,6 +157,12 @@ class _Scanner:
                 path = (*path, self.array_counts[path] - 1)
         return path
 
+    def parents(self, path: Path, where: tuple[int, int]) -> None:
+        """Tables defined implicitly (``[a.b]`` defines ``a``; so does ``a.b = 1``)
+        are placed where they first appear."""
+        for end in range(1, len(path)):
+            self.found.setdefault(path[:end], where)
+
     def header(self) -> None:
         where = self.here()
         is_array = self.peek(1) == "["
@@ -173,6 +179,7 @@ class _Scanner:
         else:
             self.table = self.resolve(parts)
         self.found.setdefault(self.table, where)
+        self.parents(self.table, where)
 
     def run(self) -> dict[Path, tuple[int, int]]:
         while self.pos < len(self.text):
@@ -189,6 +196,7 @@ class _Scanner:
                 self.advance()
                 continue
             self.found.setdefault(path, where)
+            self.parents(path, where)
             if self.peek() == "=":
                 self.advance()
                 self.value(path)

@@ -12,7 +12,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
-from typing import Union
 
 STATUSES: tuple[str, ...] = ("active", "maintenance", "discontinued", "merged", "unknown")
 CATEGORIES: tuple[str, ...] = ("deep-learning", "machine-learning")
@@ -51,9 +50,12 @@ class PartialDate:
         day = int(m.group(3)) if m.group(3) else None
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"month out of range in {text!r}")
-        if day is not None and month is not None:
-            if not 1 <= day <= calendar.monthrange(year, month)[1]:
-                raise ValueError(f"day out of range in {text!r}")
+        if (
+            day is not None
+            and month is not None
+            and not 1 <= day <= calendar.monthrange(year, month)[1]
+        ):
+            raise ValueError(f"day out of range in {text!r}")
         return cls(year, month, day)
 
     @property
@@ -77,7 +79,7 @@ class PartialDate:
 
 
 #: A fact's value: one string, a tuple of strings, a boolean or a date.
-FactScalar = Union[str, bool, PartialDate, tuple[str, ...]]
+FactScalar = str | bool | PartialDate | tuple[str, ...]
 
 
 class View(Enum):

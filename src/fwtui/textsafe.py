@@ -12,12 +12,14 @@ import re
 from functools import lru_cache
 
 # C0 controls (bar tab and newline, handled per context), DEL, C1 controls,
-# bidi embeddings/overrides/isolates and marks, zero-width characters, the
-# BOM, and the Unicode line/paragraph separators.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e"
-    "\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]"
+# the soft hyphen, bidi embeddings/overrides/isolates and marks, zero-width
+# characters, the BOM, the Unicode line/paragraph separators and the "tag"
+# characters (U+E0000 block: invisible, used to smuggle text).
+UNSAFE_CHARS = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff\U000e0000-\U000e007f"
 )
+_UNSAFE = re.compile(f"[{UNSAFE_CHARS}]")
 _LINE_BREAKS = re.compile(r"[\t\n]")
 
 

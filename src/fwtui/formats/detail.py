@@ -12,7 +12,10 @@ def detail_markdown(catalog: Catalog, fw: Framework, view: View) -> str:
     """A Markdown document: facts table, summary, pros, cons, history, links."""
     md = markdown.inline
     out = [f"# {md(safe_line(fw.name))}", ""]
-    rows = [[label, value + (f" ({note})" if note else "")] for label, value, note in fact_rows(catalog, fw, view)]
+    rows = [
+        [label, value + (f" ({note})" if note else "")]
+        for label, value, note in fact_rows(catalog, fw, view)
+    ]
     out += [markdown.table(["Fact", "Value"], rows), ""]
     if fw.summary:
         out += [md(safe(fw.summary)).replace("\n", " "), ""]

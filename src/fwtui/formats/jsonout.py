@@ -8,22 +8,34 @@ from typing import Any
 
 from fwtui.compare import Matrix
 from fwtui.model import Catalog, FactScalar, FactValue, Framework, PartialDate, Point, View
+from fwtui.textsafe import UNSAFE_CHARS
 
 #: Bumped when a field changes meaning or goes away; additions keep it.
 OUTPUT_VERSION = 1
 
-# json.dumps(ensure_ascii=False) leaves C1 controls, DEL, bidi and zero-width
-# characters raw; they are escaped after dumping (they can only occur inside
-# strings, where \\uXXXX is valid).
-_RAW_UNSAFE = re.compile(
-    "[\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]"
-)
+# json.dumps(ensure_ascii=False) leaves DEL, C1 controls, bidi, zero-width
+# and other invisible characters raw; they are escaped after dumping (they can
+# only occur inside strings, where \\uXXXX is valid, and JSON already escapes
+# the C0 controls the class also names).
+_RAW_UNSAFE = re.compile(f"[{UNSAFE_CHARS}]")
 
 
-def dumps(document: dict[str, Any]) -> str:
-    """JSON text with no raw control, bidi or invisible character."""
-    text = json.dumps(document, ensure_ascii=False, indent=2)
-    return _RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # outside the BMP: a UTF-16 surrogate pair, as JSON wants
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def dumps(document: dict[str, Any], *, ascii: bool = False) -> str:
+    """JSON text with no raw control, bidi or invisible character.
+
+    With ``ascii``, every non-ASCII character is escaped too, for outputs
+    whose encoding cannot carry it; the document is the same either way.
+    """
+    text = json.dumps(document, ensure_ascii=ascii, indent=2)
+    return text if ascii else _RAW_UNSAFE.sub(_escape, text)
 
 
 def _scalar(value: FactScalar) -> Any:
@@ -109,11 +121,8 @@ def _envelope(kind: str, catalog: Catalog, view: View) -> dict[str, Any]:
     }
 
 
-def list_json(catalog: Catalog, frameworks: tuple[Framework, ...], view: View, total: int) -> str:
-    doc = _envelope("list", catalog, view)
-    doc["count"] = len(frameworks)
-    doc["total"] = total
-    doc["attributes"] = [
+def _attributes(catalog: Catalog) -> list[dict[str, Any]]:
+    return [
         {
             "key": a.key,
             "label": a.label,
@@ -125,7 +134,10 @@ def list_json(catalog: Catalog, frameworks: tuple[Framework, ...], view: View, t
         }
         for a in catalog.attributes
     ]
-    doc["sources"] = {
+
+
+def _sources(catalog: Catalog) -> dict[str, Any]:
+    return {
         sid: {
             "title": s.title,
             "author": s.author,
@@ -136,19 +148,42 @@ def list_json(catalog: Catalog, frameworks: tuple[Framework, ...], view: View, t
         }
         for sid, s in catalog.sources.items()
     }
+
+
+def list_json(
+    catalog: Catalog,
+    frameworks: tuple[Framework, ...],
+    view: View,
+    total: int,
+    *,
+    ascii: bool = False,
+) -> str:
+    """``fwtui list --format json``."""
+    doc = _envelope("list", catalog, view)
+    doc["count"] = len(frameworks)
+    doc["total"] = total
+    doc["attributes"] = _attributes(catalog)
+    doc["sources"] = _sources(catalog)
     doc["frameworks"] = [framework_json(catalog, fw) for fw in frameworks]
-    return dumps(doc)
+    return dumps(doc, ascii=ascii)
 
 
-def show_json(catalog: Catalog, fw: Framework, view: View) -> str:
+def show_json(catalog: Catalog, fw: Framework, view: View, *, ascii: bool = False) -> str:
+    """``fwtui show --format json``."""
     doc = _envelope("show", catalog, view)
+    doc["attributes"] = _attributes(catalog)
+    doc["sources"] = _sources(catalog)
     doc["framework"] = framework_json(catalog, fw)
-    return dumps(doc)
+    return dumps(doc, ascii=ascii)
 
 
-def compare_json(catalog: Catalog, matrix: Matrix, differences_only: bool) -> str:
+def compare_json(
+    catalog: Catalog, matrix: Matrix, differences_only: bool, *, ascii: bool = False
+) -> str:
+    """``fwtui compare --format json``."""
     doc = _envelope("compare", catalog, matrix.view)
     doc["frameworks"] = [fw.id for fw in matrix.frameworks]
+    doc["names"] = [fw.name for fw in matrix.frameworks]
     doc["differences_only"] = differences_only
     doc["rows"] = [
         {
@@ -161,4 +196,4 @@ def compare_json(catalog: Catalog, matrix: Matrix, differences_only: bool) -> st
     ]
     doc["pros"] = [[_point(p, catalog) for p in points] for points in matrix.pros]
     doc["cons"] = [[_point(p, catalog) for p in points] for points in matrix.cons]
-    return dumps(doc)
+    return dumps(doc, ascii=ascii)

@@ -72,7 +72,7 @@ def compare_rows(matrix: Matrix, marks: Marks, differences_only: bool = False) -
             cells = [
                 f"{mark} {safe_line(points[i].text)}" if i < len(points) else "" for points in lists
             ]
-            rows.append([f"{marks.same} {label}" if i == 0 else ""] + cells)
+            rows.append([f"{marks.same} {label}" if i == 0 else "", *cells])
     return rows
 
 

@@ -23,9 +23,17 @@ STATUS_STYLES = {
 }
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, status_col: int | None = None) -> Table:
+def table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], *, status_col: int | None = None
+) -> Table:
     """A simple table; cells are Text so nothing in them is markup."""
-    grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+    grid = Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=True,
+        header_style="bold",
+    )
     for header in headers:
         grid.add_column(header, overflow="fold")
     for row in rows:
@@ -97,7 +105,13 @@ def show(catalog: Catalog, fw: Framework, view: View, marks: Marks) -> Renderabl
 
 def compare(matrix: Matrix, marks: Marks, differences_only: bool) -> Table:
     """The attribute matrix, differing rows marked and highlighted."""
-    grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+    grid = Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=True,
+        header_style="bold",
+    )
     grid.add_column("", style="bold", no_wrap=True)
     for fw in matrix.frameworks:
         grid.add_column(Text(safe_line(fw.name)), overflow="fold")
