@@ -125,7 +125,10 @@ async def test_quick_filters_and_sort_cycle() -> None:
         await pilot.pause()
         from fwtui.query import first_release
 
-        dates = [first_release(catalog, fw, view) for fw in app.screen.query_one(FrameworkList).frameworks]
+        dates = [
+            first_release(catalog, fw, view)
+            for fw in app.screen.query_one(FrameworkList).frameworks
+        ]
         known = [d.start for d in dates if d is not None]
         assert known == sorted(known)
         assert dates[: len(known)] == [d for d in dates if d is not None]  # unknown last
