@@ -147,6 +147,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="only frameworks with this tag (repeatable: any of them)",
     )
     p.add_argument(
+        "--active-today",
+        action="store_true",
+        help="only frameworks active today (whatever --as-of shows)",
+    )
+    p.add_argument(
+        "--in-article",
+        action="store_true",
+        help="only frameworks the article (late 2017) covered",
+    )
+    p.add_argument(
         "--sort",
         choices=SORT_KEYS,
         default="name",
@@ -307,6 +317,8 @@ def cmd_list(args: argparse.Namespace, out: IO[str]) -> int:
         categories=frozenset(args.category),
         statuses=frozenset(args.status),
         tags=frozenset(t.casefold() for t in args.tag),
+        active_today=args.active_today,
+        in_article=args.in_article,
         sort=args.sort,
         view=view,
     )
@@ -467,7 +479,30 @@ def run_explorer(args: argparse.Namespace) -> int:
         catalog, files=files, view=View(args.as_of), max_bytes=args.max_data_mb * 1048576
     )
     app.run()
-    return app.return_code or 0
+    code = app.return_code or 0
+    report = app.crash_report()
+    if report:
+        # Textual restored the terminal; leave one line, not a traceback.
+        where = _write_crash_log(report)
+        sys.stderr.write(
+            f"fwtui: the explorer stopped after an internal error; details in {where}\n"
+        )
+        return code or EXIT_ERROR
+    return code
+
+
+def _write_crash_log(report: str) -> str:
+    """Write a crash report under the state directory; return where it went."""
+    import time
+
+    folder = state_home() / "fwtui"
+    path = folder / time.strftime("crash-%Y%m%d-%H%M%S.log")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path.write_text(report, encoding="utf-8")
+    except OSError as exc:
+        return f"(could not write {path}: {exc.strerror}); first line: {report.splitlines()[0]}"
+    return str(path)
 
 
 COMMANDS = {

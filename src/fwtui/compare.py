@@ -73,7 +73,7 @@ def build_matrix(
     return Matrix(
         frameworks=tuple(frameworks),
         rows=tuple(rows),
-        pros=tuple(fw.pros for fw in frameworks),
-        cons=tuple(fw.cons for fw in frameworks),
+        pros=tuple(catalog.pros(fw, view) for fw in frameworks),
+        cons=tuple(catalog.cons(fw, view) for fw in frameworks),
         view=view,
     )

@@ -280,6 +280,34 @@ class Catalog:
             return "unknown"
         return value.value
 
+    def source_in_view(self, source_id: str | None, view: View) -> bool:
+        """Whether a claim from this source belongs in ``view``.
+
+        Today shows everything. The article view shows claims whose source is
+        dated (or was read) no later than the base source; a claim with no
+        source is the base source's.
+        """
+        if view is View.TODAY or source_id is None or source_id == self.base_source:
+            return True
+        source = self.sources.get(source_id)
+        cutoff = self.cutoff
+        if source is None or cutoff is None:
+            return True
+        when = source.date or source.accessed
+        return when is not None and when.start <= cutoff.end
+
+    def pros(self, framework: Framework, view: View = View.TODAY) -> tuple[Point, ...]:
+        """The pros shown in ``view``."""
+        return tuple(p for p in framework.pros if self.source_in_view(p.source, view))
+
+    def cons(self, framework: Framework, view: View = View.TODAY) -> tuple[Point, ...]:
+        """The cons shown in ``view``."""
+        return tuple(p for p in framework.cons if self.source_in_view(p.source, view))
+
+    def covers(self, framework: Framework) -> bool:
+        """True when the base source (the article) covered this framework."""
+        return self.base_source is not None and self.base_source in framework.sources
+
     def attribution(self, source_id: str | None) -> str:
         """How to credit a source id, falling back to the base source."""
         sid = source_id or self.base_source

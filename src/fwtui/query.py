@@ -23,11 +23,12 @@ SORT_LABELS = {"name": "name", "first_release": "first release", "status": "stat
 class Tier(IntEnum):
     """How well a framework matches; lower sorts first."""
 
-    PREFIX = 0  # exact or prefix match on name, id or an alias
-    SUBSTRING = 1  # substring in name, id, aliases or tags
-    SUMMARY = 2  # substring in the summary
-    TYPO = 3  # one typo or missing letter in name, id or an alias
-    TYPO_TAG = 4  # one typo or missing letter in a tag
+    EXACT = 0  # the whole name, id or an alias
+    PREFIX = 1  # a prefix of the name, id or an alias
+    SUBSTRING = 2  # substring in name, id, aliases or tags
+    SUMMARY = 3  # substring in the summary
+    TYPO = 4  # one typo or missing letter in name, id or an alias
+    TYPO_TAG = 5  # one typo or missing letter in a tag
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ class Filters:
     tags: frozenset[str] = frozenset()
     sort: str = "name"
     view: View = View.TODAY
+    active_today: bool = False  # active in today's view, whatever view is shown
+    in_article: bool = False  # covered by the base source (the article)
 
     def describe(self) -> str:
         """A short human description, e.g. ``status=active, sorted by name``."""
@@ -60,6 +63,10 @@ class Filters:
             parts.append("status=" + ",".join(sorted(self.statuses)))
         if self.tags:
             parts.append("tag=" + ",".join(sorted(self.tags)))
+        if self.active_today:
+            parts.append("active today")
+        if self.in_article:
+            parts.append("in the article")
         parts.append(f"sorted by {SORT_LABELS.get(self.sort, self.sort)}")
         return ", ".join(parts)
 
@@ -137,6 +144,8 @@ class SearchIndex:
             return None
         name = fw.name.casefold()
         span = _name_span(name, term)
+        if term in entry.names:
+            return Match(Tier.EXACT, span)
         if any(n.startswith(term) for n in entry.names):
             return Match(Tier.PREFIX, span)
         if any(term in n for n in entry.names) or any(term in t for t in entry.tags):
@@ -161,8 +170,8 @@ def match_all(index: SearchIndex, fw: Framework, text: str) -> Match | None:
     """Every whitespace-separated term must match; the worst tier counts."""
     terms = text.casefold().split()
     if not terms:
-        return Match(Tier.PREFIX)
-    tier = Tier.PREFIX
+        return Match(Tier.EXACT)
+    tier = Tier.EXACT
     spans: list[tuple[int, int]] = []
     for term in terms:
         m = index.match(fw, term)
@@ -224,6 +233,10 @@ def apply(catalog: Catalog, filters: Filters, index: SearchIndex | None = None) 
         if filters.statuses and catalog.status(fw, filters.view) not in filters.statuses:
             continue
         if filters.tags and not filters.tags.intersection(t.casefold() for t in fw.tags):
+            continue
+        if filters.active_today and catalog.status(fw, View.TODAY) != "active":
+            continue
+        if filters.in_article and not catalog.covers(fw):
             continue
         m = match_all(index, fw, filters.text)
         if m is None:

@@ -19,7 +19,10 @@ def detail_markdown(catalog: Catalog, fw: Framework, view: View) -> str:
     out += [markdown.table(["Fact", "Value"], rows), ""]
     if fw.summary:
         out += [md(safe(fw.summary)).replace("\n", " "), ""]
-    for heading, mark, points in (("Pros", "+", fw.pros), ("Cons", "-", fw.cons)):
+    for heading, mark, points in (
+        ("Pros", "+", catalog.pros(fw, view)),
+        ("Cons", "-", catalog.cons(fw, view)),
+    ):
         out.append(f"## {heading}")
         out.append("")
         if not points:
@@ -45,7 +48,7 @@ def detail_csv(catalog: Catalog, fw: Framework, view: View) -> str:
     rows: list[list[str]] = [["name", "", safe_line(fw.name)], ["id", "", fw.id]]
     rows += [["fact", label, value] for label, value, _ in fact_rows(catalog, fw, view)]
     rows += [["summary", "", safe_line(fw.summary)]] if fw.summary else []
-    rows += [["pro", "", safe_line(p.text)] for p in fw.pros]
-    rows += [["con", "", safe_line(p.text)] for p in fw.cons]
+    rows += [["pro", "", safe_line(p.text)] for p in catalog.pros(fw, view)]
+    rows += [["con", "", safe_line(p.text)] for p in catalog.cons(fw, view)]
     rows += [["history", str(e.date), safe_line(e.event)] for e in fw.history]
     return csvout.table(["section", "label", "value"], rows)

@@ -63,8 +63,8 @@ def show(catalog: Catalog, fw: Framework, view: View, marks: Marks) -> Renderabl
     if fw.summary:
         parts += [Text(""), Text(safe(fw.summary))]
     for heading, mark, style, points in (
-        ("Pros", marks.pro, "green", fw.pros),
-        ("Cons", marks.con, "red", fw.cons),
+        ("Pros", marks.pro, "green", catalog.pros(fw, view)),
+        ("Cons", marks.con, "red", catalog.cons(fw, view)),
     ):
         parts += [Text(""), Text(heading, style="bold")]
         if not points:
