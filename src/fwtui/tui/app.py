@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import io
 import os
+import signal
 import sys
 from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
 
+from rich.console import Console
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -86,10 +91,28 @@ class FwtuiApp(App[None]):
         max_bytes: int = DEFAULT_MAX_BYTES,
     ) -> None:
         super().__init__()
+        # Tracebacks go to a buffer the CLI turns into a crash log, instead of
+        # being printed over the user's terminal.
+        self._crash_buffer = io.StringIO()
+        self.error_console = Console(
+            file=self._crash_buffer, markup=False, highlight=False, width=120, color_system=None
+        )
         self.catalog = catalog
         self.files = list(files)
         self.initial_view = view
         self.max_bytes = max_bytes
+
+    def on_mount(self) -> None:
+        # The SSH connection dropping sends SIGHUP: leave cleanly, code 129.
+        with contextlib.suppress(NotImplementedError, RuntimeError, AttributeError):
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hang_up)
+
+    def _hang_up(self) -> None:
+        self.exit(return_code=129)
+
+    def crash_report(self) -> str:
+        """What Textual reported about an unhandled error, or an empty string."""
+        return self._crash_buffer.getvalue()
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(self.catalog, self.initial_view)

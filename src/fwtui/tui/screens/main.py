@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -63,7 +66,9 @@ class MainScreen(Screen[None]):
         Binding("s", "cycle_sort", "Sort", id="sort"),
         Binding("f", "cycle_category", "Category", id="category"),
         Binding("t", "cycle_status", "Status", id="status"),
-        Binding("v", "toggle_view", "Article/today", show=False, id="view"),
+        Binding("v", "toggle_view", "Switch article / today view", show=False, id="view"),
+        Binding("A", "toggle_active_today", "Only active today", show=False, id="active-today"),
+        Binding("i", "toggle_in_article", "Only those in the article", show=False, id="in-article"),
         Binding("u", "clear_marks", "Unmark all", show=False, id="unmark"),
         Binding("o", "open_homepage", "Open homepage", show=False, id="open"),
         Binding("b", "back", "Back (after following a link)", show=False, id="back"),
@@ -144,13 +149,17 @@ class MainScreen(Screen[None]):
             parts.append(" · " + ",".join(sorted(f.categories)))
         if f.statuses:
             parts.append(" · " + ",".join(sorted(f.statuses)))
+        if f.active_today:
+            parts.append(" · active today")
+        if f.in_article:
+            parts.append(" · in the article")
         parts.append(f" · by {SORT_LABELS[f.sort]}")
         if self.marked:
             parts.append((f" · {len(self.marked)} marked", "bold"))
         if not shown:
             hint = "Nothing matches: Escape clears the filter"
-            if f.categories or f.statuses:
-                hint += "; f and t cycle the quick filters back to all"
+            if f.categories or f.statuses or f.active_today or f.in_article:
+                hint += "; f, t, A and i turn the quick filters off"
             parts = [(hint, "$warning")]
         self.query_one("#status-line", Static).update(Content.assemble(*parts))
 
@@ -204,14 +213,7 @@ class MainScreen(Screen[None]):
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
-        self.filters = Filters(
-            text=event.value,
-            categories=self.filters.categories,
-            statuses=self.filters.statuses,
-            tags=self.filters.tags,
-            sort=self.filters.sort,
-            view=self.filters.view,
-        )
+        self._replace_filters(text=event.value)
 
     @on(DetailPane.LinkFollowed)
     def _follow(self, event: DetailPane.LinkFollowed) -> None:
@@ -256,17 +258,14 @@ class MainScreen(Screen[None]):
             self.query_one(FilterInput).value = ""
         self.set_focus(self.query_one(FrameworkList))
 
-    def _replace_filters(self, **changes: object) -> None:
-        values = {
-            "text": self.filters.text,
-            "categories": self.filters.categories,
-            "statuses": self.filters.statuses,
-            "tags": self.filters.tags,
-            "sort": self.filters.sort,
-            "view": self.filters.view,
-        }
-        values.update(changes)
-        self.filters = Filters(**values)  # type: ignore[arg-type]
+    def _replace_filters(self, **changes: Any) -> None:
+        self.filters = replace(self.filters, **changes)
+
+    def action_toggle_active_today(self) -> None:
+        self._replace_filters(active_today=not self.filters.active_today)
+
+    def action_toggle_in_article(self) -> None:
+        self._replace_filters(in_article=not self.filters.in_article)
 
     def action_cycle_sort(self) -> None:
         new = next_in_cycle(SORT_KEYS, self.filters.sort)

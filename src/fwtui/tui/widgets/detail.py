@@ -109,21 +109,23 @@ class DetailPane(VerticalScroll):
                 self.set_class(True, "-no-links")
                 return
             status = catalog.status(fw, view)
-            title.update(
-                Content.assemble(
-                    (safe_line(fw.name), "bold"),
-                    "  ",
-                    (f"{status}", f"${STATUS_VARIABLES[status]} bold"),
-                    ("  " + fw.category, "$text-muted"),
-                )
-            )
+            heading: list[str | tuple[str, str]] = [
+                (safe_line(fw.name), "bold"),
+                "  ",
+                (f"{status}", f"${STATUS_VARIABLES[status]} bold"),
+                ("  " + fw.category, "$text-muted"),
+            ]
+            if view is View.ARTICLE and not catalog.covers(fw):
+                credit = safe_line(catalog.attribution(catalog.base_source))
+                heading.append((f"\nnot covered by {credit}", "$warning italic"))
+            title.update(Content.assemble(*heading))
             self.query_one("#d-facts", Static).update(self._facts(catalog, fw, view))
             self.query_one("#d-summary", Static).update(Content(safe(fw.summary)))
             self.query_one("#d-pros", Static).update(
-                self._points("Pros", "+", "$success", fw.pros, catalog)
+                self._points("Pros", "+", "$success", catalog.pros(fw, view), catalog)
             )
             self.query_one("#d-cons", Static).update(
-                self._points("Cons", "-", "$error", fw.cons, catalog)
+                self._points("Cons", "-", "$error", catalog.cons(fw, view), catalog)
             )
             self.query_one("#d-history", Static).update(self._history(catalog, fw))
             self._links(catalog, fw)

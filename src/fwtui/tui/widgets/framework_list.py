@@ -149,6 +149,11 @@ class FrameworkList(DataTable[Text]):
             for start, end in match.name_spans:
                 name.stylize("bold underline", start, end)
         status = self._catalog.status(fw, self._view)
+        if self._view is View.ARTICLE and not self._catalog.covers(fw):
+            # The article never saw it: say so rather than hide it or call it unknown.
+            badge = Text("new", style="italic")
+            category = Text(CATEGORY_SHORT.get(fw.category, fw.category[:2]), style="dim")
+            return [self._mark_cell(fw, cursor), name, category, badge]
         badge = Text(
             STATUS_BADGES.get(status, status), style=self._colour(STATUS_VARIABLES[status])
         )
