@@ -24,6 +24,7 @@ from fwtui.model import CATEGORIES, STATUSES, Catalog, Framework, View
 from fwtui.paths import DataFile
 from fwtui.query import SORT_KEYS, SORT_LABELS
 from fwtui.textsafe import safe_line
+from fwtui.tui.palette import GuardedCommandPalette
 from fwtui.tui.screens.help import HelpEntry, HelpScreen
 from fwtui.tui.screens.main import MainScreen
 from fwtui.tui.screens.problems import ProblemsScreen
@@ -106,6 +107,11 @@ class FwtuiApp(App[None]):
         # The SSH connection dropping sends SIGHUP: leave cleanly, code 129.
         with contextlib.suppress(NotImplementedError, RuntimeError, AttributeError):
             asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hang_up)
+
+    def action_command_palette(self) -> None:
+        """Open the palette (a guarded subclass of Textual's, see palette.py)."""
+        if self.use_command_palette and not GuardedCommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(GuardedCommandPalette(id="--command-palette"))
 
     def _hang_up(self) -> None:
         self.exit(return_code=129)
