@@ -427,3 +427,44 @@ async def test_article_view_marks_frameworks_the_article_did_not_cover(tmp_path:
         await pilot.pause()
         assert "Newcomer" in names(app)
         assert "active today" in static_text(screen.query_one("#status-line", Static))
+
+
+async def test_compare_jumps_between_differences_and_pins_a_reference() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen.marked = ("pytorch", "torch", "tensorflow")
+        await pilot.press("c")
+        await pilot.pause()
+        compare = app.screen
+        assert isinstance(compare, CompareScreen)
+        table = compare.query_one(CompareTable)
+        rows = compare.matrix.fact_rows()
+        differing = [i for i, row in enumerate(rows) if row.differs]
+        assert differing and len(differing) < len(rows)  # some rows agree
+        seen = []
+        for _ in differing:
+            await pilot.press("right_square_bracket")
+            seen.append(table.cursor_row)
+        expected = [r for r in differing if r > 0]  # the cursor starts on row 0
+        assert seen[: len(expected)] == expected
+        assert all(str(table.get_row_at(r)[0]).startswith("≠") for r in seen)
+        await pilot.press("left_square_bracket")
+        assert table.cursor_row < seen[-1]
+        # Pin PyTorch (column 1) as the reference: cells that differ from it are marked.
+        table.move_cursor(column=1)
+        await pilot.press("p")
+        await pilot.pause()
+        assert compare.reference == "pytorch"
+        assert "(reference)" in str(table.columns[table.ordered_columns[1].key].label)
+        for i, row in enumerate(compare.matrix.fact_rows()):
+            cells = table.get_row_at(i)
+            for col in (1, 2):
+                marked = str(cells[col + 1]).startswith("≠ ")
+                assert marked == row.differs_from(col, 0), (row.attribute.key, col)
+        # Swap TensorFlow (column 3) with the reference.
+        table.move_cursor(column=3)
+        await pilot.press("s")
+        await pilot.pause()
+        assert [fw.id for fw in compare.frameworks] == ["tensorflow", "torch", "pytorch"]

@@ -25,6 +25,12 @@ class FactRow:
         """True when at least two columns hold different values."""
         return len({_hashable(comparable(c)) for c in self.cells}) > 1
 
+    def differs_from(self, column: int, reference: int) -> bool:
+        """True when ``column`` holds another value than the ``reference`` column."""
+        a = _hashable(comparable(self.cells[column]))
+        b = _hashable(comparable(self.cells[reference]))
+        return a != b
+
     @property
     def all_unknown(self) -> bool:
         return all(c is None for c in self.cells)

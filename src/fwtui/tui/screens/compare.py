@@ -41,12 +41,18 @@ class CompareScreen(Screen[None]):
     """Side by side: differing facts are highlighted and marked ≠."""
 
     HELP = (
-        "Compare the marked frameworks. Rows marked ≠ differ. d shows only differing facts "
-        "(pros and cons stay); x removes a column, < and > move it, Enter opens its detail."
+        "Compare the marked frameworks. Rows marked ≠ differ; ] and [ jump between them, "
+        "d shows only them (pros and cons stay). p pins the column under the cursor as the "
+        "reference: cells that differ from it are marked ≠. x removes a column, < and > move "
+        "it, s swaps it with the reference, Enter opens its detail."
     )
     BINDING_GROUP_TITLE = "Compare view"
     BINDINGS = [
+        Binding("right_square_bracket", "jump(1)", "Next difference", id="next-difference"),
+        Binding("left_square_bracket", "jump(-1)", "Previous difference", id="previous-difference"),
         Binding("d", "toggle_differences", "Differences only", id="differences"),
+        Binding("p", "pin", "Pin reference", id="pin"),
+        Binding("s", "swap", "Swap with reference", show=False, id="swap"),
         Binding("x", "remove_column", "Remove column", id="remove-column"),
         Binding("less_than_sign", "move_column(-1)", "Move column left", id="move-left"),
         Binding("greater_than_sign", "move_column(1)", "Move column right", id="move-right"),
@@ -56,18 +62,20 @@ class CompareScreen(Screen[None]):
     ]
 
     differences_only: var[bool] = var(False)
+    reference: var[str | None] = var(None)
 
     def __init__(self, catalog: Catalog, frameworks: list[Framework], view: View) -> None:
         super().__init__()
         self.catalog = catalog
         self.frameworks = list(frameworks)
         self.view = view
+        self._differing_rows: list[int] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="compare-summary")
         yield CompareTable(
-            id="compare-table", fixed_columns=1, cursor_type="column", zebra_stripes=True
+            id="compare-table", fixed_columns=1, cursor_type="cell", zebra_stripes=True
         )
         yield Footer(compact=True)
 
@@ -87,6 +95,10 @@ class CompareScreen(Screen[None]):
         if self.is_mounted:
             self._rebuild()
 
+    def watch_reference(self) -> None:
+        if self.is_mounted:
+            self._rebuild()
+
     def _colour(self, variable: str) -> str:
         return self.app.get_css_variables().get(variable, "")
 
@@ -95,18 +107,30 @@ class CompareScreen(Screen[None]):
         column = keep_column if keep_column is not None else table.cursor_column
         matrix = self.matrix
         width = self._column_width(len(matrix.frameworks))
+        row_index = table.cursor_row
         table.clear(columns=True)
+        ids = [fw.id for fw in matrix.frameworks]
+        ref = ids.index(self.reference) if self.reference in ids else None
         table.add_column(Text("", style="bold"), key="label", width=LABEL_WIDTH)
-        for fw in matrix.frameworks:
-            table.add_column(Text(safe_line(fw.name), style="bold"), key=fw.id, width=width)
+        for i, fw in enumerate(matrix.frameworks):
+            header = Text(safe_line(fw.name), style="bold")
+            if i == ref:
+                header = Text.assemble(("◆ ", "bold"), header, (" (reference)", "dim"))
+            table.add_column(header, key=fw.id, width=width)
         warn = f"bold {self._colour('warning')}"
+        self._differing_rows = []
         for row in matrix.fact_rows(self.differences_only):
             style = warn if row.differs else ""
             mark = DIFFERS if row.differs else " "
+            if row.differs:
+                self._differing_rows.append(table.row_count)
             # Only the label carries the difference colour; the ≠ mark reads without it.
             cells = [Text(f"{mark} {safe_line(row.attribute.label)}", style=style or "bold")]
-            for cell in row.cells:
-                cells.append(Text(safe_line(fact_text(cell)), style="dim" if cell is None else ""))
+            for i, cell in enumerate(row.cells):
+                text = Text(safe_line(fact_text(cell)), style="dim" if cell is None else "")
+                if ref is not None and i != ref and row.differs_from(i, ref):
+                    text = Text.assemble((f"{DIFFERS} ", warn), text)
+                cells.append(text)
             table.add_row(*cells, height=None, key=f"fact:{row.attribute.key}")
         for label, mark, variable, lists in (
             ("Pros", "+", "success", matrix.pros),
@@ -116,7 +140,10 @@ class CompareScreen(Screen[None]):
         self._update_summary(matrix)
         count = len(table.columns)
         if count > 1:
-            table.move_cursor(column=max(1, min(column, count - 1)))
+            table.move_cursor(
+                row=min(row_index, max(0, table.row_count - 1)),
+                column=max(1, min(column, count - 1)),
+            )
 
     def _column_width(self, columns: int) -> int:
         # Each column also takes two cells of padding; one more for the scrollbar.
@@ -165,6 +192,40 @@ class CompareScreen(Screen[None]):
     def action_toggle_differences(self) -> None:
         self.differences_only = not self.differences_only
 
+    def action_jump(self, step: int) -> None:
+        """Move to the next (1) or previous (-1) row whose facts differ."""
+        table = self.query_one(CompareTable)
+        row = table.cursor_row
+        rows = self._differing_rows if step > 0 else list(reversed(self._differing_rows))
+        target = next((r for r in rows if (r > row if step > 0 else r < row)), None)
+        if target is None:
+            where = "below" if step > 0 else "above"
+            self.notify(f"No more differences {where}.", timeout=2)
+            return
+        table.move_cursor(row=target)
+
+    def action_pin(self) -> None:
+        """Pin the column under the cursor as the reference, or unpin it."""
+        index = self._current()
+        if index is None:
+            return
+        fid = self.frameworks[index].id
+        self.reference = None if self.reference == fid else fid
+
+    def action_swap(self) -> None:
+        """Swap the column under the cursor with the reference (or the next column)."""
+        index = self._current()
+        if index is None:
+            return
+        ids = [fw.id for fw in self.frameworks]
+        other = ids.index(self.reference) if self.reference in ids else index + 1
+        if other == index or not 0 <= other < len(self.frameworks):
+            self.notify("Pin a reference with p, then swap a column with it.", timeout=3)
+            return
+        frameworks = self.frameworks
+        frameworks[index], frameworks[other] = frameworks[other], frameworks[index]
+        self._rebuild(keep_column=other + 1)
+
     def action_remove_column(self) -> None:
         index = self._current()
         if index is None:
@@ -173,6 +234,8 @@ class CompareScreen(Screen[None]):
             self.notify(f"A comparison needs at least {MIN_COLUMNS} columns.", severity="warning")
             return
         removed = self.frameworks.pop(index)
+        if removed.id == self.reference:
+            self.reference = None
         self._rebuild(keep_column=index + 1)
         self.notify(f"Removed {safe_line(removed.name)} from the comparison.", timeout=2)
 
@@ -197,8 +260,8 @@ class CompareScreen(Screen[None]):
 
         self.app.push_screen(DetailScreen(self.catalog, self.frameworks[index], self.view))
 
-    def on_data_table_column_selected(self, event: DataTable.ColumnSelected) -> None:
-        # Enter on the table selects the column: open that framework's detail.
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        # Enter on the table selects a cell: open that column's framework detail.
         event.stop()
         self.action_open_detail()
 
