@@ -468,3 +468,51 @@ async def test_compare_jumps_between_differences_and_pins_a_reference() -> None:
         await pilot.press("s")
         await pilot.pause()
         assert [fw.id for fw in compare.frameworks] == ["tensorflow", "torch", "pytorch"]
+
+
+async def test_export_refuses_loaded_files_and_asks_before_overwriting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import Input
+
+    from fwtui.tui.screens.export import ExportScreen
+
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen.marked = ("pytorch", "tensorflow")
+        await pilot.press("c", "e")
+        await pilot.pause()
+        export = app.screen
+        assert isinstance(export, ExportScreen)
+        path_input = export.query_one("#export-path", Input)
+        assert path_input.value == "pytorch-vs-tensorflow.md"
+        # A data file fwtui loaded is refused.
+        path_input.value = str(app.files[0].path)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Refused" in str(export.query_one("#export-message", Static).render())
+        assert isinstance(app.screen, ExportScreen)
+        # A new file is written at once.
+        path_input.value = "decision.md"
+        await pilot.press("enter")
+        await pilot.pause()
+        written = (tmp_path / "decision.md").read_text(encoding="utf-8")
+        assert written.startswith("|  | PyTorch | TensorFlow |")
+        assert isinstance(app.screen, CompareScreen)
+        # An existing file needs a second Enter.
+        (tmp_path / "keep.csv").write_text("mine")
+        await pilot.press("e")
+        await pilot.pause()
+        export = app.screen
+        assert isinstance(export, ExportScreen)
+        export.query_one("#export-path", Input).value = "keep.csv"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (tmp_path / "keep.csv").read_text() == "mine"
+        assert "exists" in str(export.query_one("#export-message", Static).render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (tmp_path / "keep.csv").read_text().startswith("section,label,differs,PyTorch")

@@ -7,8 +7,9 @@ import contextlib
 import io
 import os
 import signal
+import subprocess
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -20,11 +21,13 @@ from textual.content import Content
 from textual.screen import Screen
 
 from fwtui.catalog import DEFAULT_MAX_BYTES, load
+from fwtui.clipboard import copy_via_tmux, plan_copy
 from fwtui.model import CATEGORIES, STATUSES, Catalog, Framework, View
-from fwtui.paths import DataFile
+from fwtui.paths import DataFile, config_home
 from fwtui.query import SORT_KEYS, SORT_LABELS
 from fwtui.textsafe import safe_line
 from fwtui.tui.palette import GuardedCommandPalette
+from fwtui.tui.screens.export import ExportScreen
 from fwtui.tui.screens.help import HelpEntry, HelpScreen
 from fwtui.tui.screens.main import MainScreen
 from fwtui.tui.screens.problems import ProblemsScreen
@@ -107,6 +110,41 @@ class FwtuiApp(App[None]):
         # The SSH connection dropping sends SIGHUP: leave cleanly, code 129.
         with contextlib.suppress(NotImplementedError, RuntimeError, AttributeError):
             asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hang_up)
+
+    # -- handing the answer on -------------------------------------------
+    def copy_text(self, text: str, what: str) -> None:
+        """Copy ``text`` (Markdown of a view): tmux's buffer inside tmux, else OSC 52."""
+        plan = plan_copy(text)
+        if plan.method == "tmux":
+            try:
+                copy_via_tmux(text)
+            except (OSError, subprocess.SubprocessError) as exc:
+                self.notify(
+                    f"Copy failed: {safe_line(str(exc))}. Press e to write a file.",
+                    severity="error",
+                )
+                return
+            how = "into tmux's buffer (tmux load-buffer -w)"
+        else:
+            self.copy_to_clipboard(text)
+            how = "to the terminal's clipboard through OSC 52"
+        message = (
+            f"Copied the {what} as Markdown ({plan.size} bytes) {how}. "
+            "The terminal cannot confirm delivery: if nothing pastes, press e to write a file."
+        )
+        if plan.warning:
+            message += f" Note: {plan.warning}."
+        self.notify(message, timeout=8)
+
+    def export_view(self, what: str, default_name: str, render: Callable[[str], str]) -> None:
+        """Ask for a path and write the view there (see screens/export.py)."""
+
+        def done(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Wrote the {what} to {safe_line(str(path))}", timeout=6)
+
+        protected = [f.path for f in self.files] + [config_home() / "fwtui" / "config.toml"]
+        self.push_screen(ExportScreen(what, default_name, render, protected), done)
 
     def action_command_palette(self) -> None:
         """Open the palette (a guarded subclass of Textual's, see palette.py)."""

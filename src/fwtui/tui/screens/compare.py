@@ -11,6 +11,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from fwtui.compare import MIN_COLUMNS, Matrix, build_matrix
+from fwtui.formats.documents import compare_document
+from fwtui.formats.rows import Marks
 from fwtui.model import Catalog, Framework, Point, View
 from fwtui.textsafe import safe_line
 from fwtui.tui.widgets.badges import DIFFERS
@@ -57,6 +59,8 @@ class CompareScreen(Screen[None]):
         Binding("less_than_sign", "move_column(-1)", "Move column left", id="move-left"),
         Binding("greater_than_sign", "move_column(1)", "Move column right", id="move-right"),
         Binding("enter", "open_detail", "Detail", id="open-detail"),
+        Binding("y", "copy", "Copy as Markdown", id="copy-compare"),
+        Binding("e", "export", "Export", show=False, id="export-compare"),
         Binding("escape", "back", "Back", id="back"),
         Binding("q", "back", "Back", show=False),
     ]
@@ -264,6 +268,18 @@ class CompareScreen(Screen[None]):
         # Enter on the table selects a cell: open that column's framework detail.
         event.stop()
         self.action_open_detail()
+
+    def _document(self, fmt: str) -> str:
+        return compare_document(
+            self.catalog, self.matrix, fmt, Marks.for_encoding("utf-8"), self.differences_only
+        )
+
+    def action_copy(self) -> None:
+        self.app.copy_text(self._document("markdown"), "comparison")  # type: ignore[attr-defined]
+
+    def action_export(self) -> None:
+        name = "-vs-".join(fw.id for fw in self.frameworks) + ".md"
+        self.app.export_view("comparison", name, self._document)  # type: ignore[attr-defined]
 
     def action_back(self) -> None:
         self.dismiss()

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from fwtui.compare import MAX_COLUMNS, MIN_COLUMNS
+from fwtui.formats.documents import detail_document
 from fwtui.model import CATEGORIES, STATUSES, Catalog, Framework, View
 from fwtui.query import SORT_KEYS, SORT_LABELS, Filters, Result, SearchIndex, apply, next_in_cycle
 from fwtui.textsafe import safe_line
@@ -71,6 +72,8 @@ class MainScreen(Screen[None]):
         Binding("i", "toggle_in_article", "Only those in the article", show=False, id="in-article"),
         Binding("u", "clear_marks", "Unmark all", show=False, id="unmark"),
         Binding("o", "open_homepage", "Open homepage", show=False, id="open"),
+        Binding("y", "copy", "Copy detail as Markdown", show=False, id="copy"),
+        Binding("e", "export", "Export detail to a file", show=False, id="export"),
         Binding("b", "back", "Back (after following a link)", show=False, id="back"),
         Binding("enter", "focus_detail", "Read detail", show=False, id="detail"),
         Binding("escape", "escape", "Clear filter / back", show=False),
@@ -311,6 +314,27 @@ class MainScreen(Screen[None]):
         if fw is None:
             return
         self.app.open_homepage(fw)  # type: ignore[attr-defined]
+
+    def action_copy(self) -> None:
+        fw = self.highlighted()
+        if fw is None:
+            self.notify("Nothing to copy: no framework is highlighted.", severity="warning")
+            return
+        text = detail_document(self.catalog, fw, self.filters.view, "markdown")
+        self.app.copy_text(text, f"detail of {safe_line(fw.name)}")  # type: ignore[attr-defined]
+
+    def action_export(self) -> None:
+        fw = self.highlighted()
+        if fw is None:
+            self.notify("Nothing to export: no framework is highlighted.", severity="warning")
+            return
+        view = self.filters.view
+
+        def render(fmt: str) -> str:
+            return detail_document(self.catalog, fw, view, fmt)
+
+        what = f"detail of {safe_line(fw.name)}"
+        self.app.export_view(what, f"{fw.id}.md", render)  # type: ignore[attr-defined]
 
     def highlighted(self) -> Framework | None:
         """The framework under the cursor."""
