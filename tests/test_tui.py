@@ -516,3 +516,70 @@ async def test_export_refuses_loaded_files_and_asks_before_overwriting(
         await pilot.press("enter")
         await pilot.pause()
         assert (tmp_path / "keep.csv").read_text().startswith("section,label,differs,PyTorch")
+
+
+async def test_user_keys_work_and_show_in_help_and_palette(tmp_path: Path) -> None:
+    from fwtui.settings import Settings
+
+    settings = Settings(keymap={"compare": "C", "next-difference": "n"}, needs=("keras",))
+    files = data_files([], bundled=True, env={})
+    app = build_app(load_catalog(files), files=files, settings=settings)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        # Default needs start in the filter.
+        assert screen.filters.text == "keras"
+        assert names(app)[0] == "Keras"
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_text = static_text(app.screen.query_one("#help-text", Static))
+        assert "C" in help_text.split("Compare")[0].splitlines()[-1]
+        await pilot.press("escape")
+        screen.marked = ("pytorch", "torch")
+        await pilot.press("c")  # the old key does nothing now
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("C")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        commands = list(app.get_system_commands(app.screen))
+        titles = {c.title: c.help for c in commands}
+        assert "Next difference" in titles and "key: n" in titles["Next difference"]
+        assert "Pin reference" in titles and "Export" in titles
+
+
+async def test_palette_runs_a_compare_action(tmp_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen.marked = ("pytorch", "torch")
+        await pilot.press("c")
+        await pilot.pause()
+        compare = app.screen
+        assert isinstance(compare, CompareScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"pin reference")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        assert compare.reference == "pytorch"
+
+
+async def test_theme_choice_is_remembered_in_the_state_file() -> None:
+    from fwtui.settings import read_state, state_file
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = "ansi-light"
+        await pilot.pause()
+    assert read_state()["theme"] == "ansi-light"
+    assert state_file().exists()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "ansi-light"
+        # The highlighted row stays marked on a light theme too.
+        row = app.screen.query_one(FrameworkList).get_row_at(0)
+        assert str(row[0]).startswith("▶")

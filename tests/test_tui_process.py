@@ -41,3 +41,16 @@ def test_a_hang_up_ends_the_explorer_cleanly(tmp_path: Path) -> None:
     code, output = run_in_pty(explorer(), [], _env(tmp_path), hangup=True)
     assert code == 129
     assert b"Traceback" not in output
+
+
+def test_bad_settings_stop_before_the_full_screen(tmp_path: Path) -> None:
+    config = tmp_path / "config" / "fwtui"
+    config.mkdir(parents=True)
+    (config / "config.toml").write_text('theme = "nope"\n[keys]\ncompar = "x"\n')
+    code, out = run_in_pty(explorer(), [], _env(tmp_path), ready=b"error")
+    text = out.decode("utf-8", "replace")
+    assert code == 2
+    assert "config.toml:1" in text and "unknown theme" in text
+    assert "config.toml:3" in text and "did you mean 'compare'" in text
+    assert "Traceback" not in text
+    assert "\x1b[?1049h" not in text  # the alternate screen never started

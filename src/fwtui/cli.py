@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import IO, Any, NoReturn
 
 from fwtui import __version__
-from fwtui.catalog import DEFAULT_MAX_BYTES, MAX_BYTES_FLAG, LoadResult, check_file, load
+from fwtui.catalog import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_RECORDS,
+    MAX_BYTES_FLAG,
+    MAX_RECORDS_FLAG,
+    LoadResult,
+    check_file,
+    load,
+)
 from fwtui.compare import MAX_COLUMNS, MIN_COLUMNS, build_matrix
 from fwtui.formats import FORMATS
 from fwtui.model import CATEGORIES, STATUSES, Catalog, Framework, View
@@ -60,6 +68,18 @@ def _megabytes(text: str) -> int:
     return value
 
 
+def _record_count(text: str) -> int:
+    try:
+        value = int(text.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of records, not {text!r}"
+        ) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1 record, not {value}")
+    return value
+
+
 def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
     # Defaults only on the top-level parser, so an option given before the
     # subcommand is not reset by the subcommand's own defaults. `--data` given
@@ -92,6 +112,14 @@ def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
         default=DEFAULT_MAX_BYTES // 1048576 if top else argparse.SUPPRESS,
         help=f"refuse data files larger than N megabytes (default {DEFAULT_MAX_BYTES // 1048576})",
     )
+    parser.add_argument(
+        MAX_RECORDS_FLAG,
+        type=_record_count,
+        metavar="N",
+        default=DEFAULT_MAX_RECORDS if top else argparse.SUPPRESS,
+        help=f"refuse data files with more than N [[framework]] records "
+        f"(default {DEFAULT_MAX_RECORDS:,})",
+    )
 
 
 def _format_option(parser: argparse.ArgumentParser) -> None:
@@ -114,6 +142,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"fwtui {__version__}")
     parser.add_argument(
         "--paths", action="store_true", help="print every file fwtui reads or writes, and exit"
+    )
+    parser.add_argument(
+        "--keys",
+        action="store_true",
+        help="print the explorer's actions and their keys (for [keys] in config.toml), and exit",
     )
     _common(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -275,7 +308,12 @@ def _tolerate_encoding(stream: IO[str]) -> None:
 
 def _load(args: argparse.Namespace, *, strict: bool = False) -> LoadResult:
     files = data_files(args.data, bundled=not args.no_bundled)
-    return load(files, strict=strict, max_bytes=args.max_data_mb * 1048576)
+    return load(
+        files,
+        strict=strict,
+        max_bytes=args.max_data_mb * 1048576,
+        max_records=args.max_records,
+    )
 
 
 def _report(problems: Sequence[Problem], stream: IO[str] | None) -> None:
@@ -343,7 +381,7 @@ def cmd_list(args: argparse.Namespace, out: IO[str]) -> int:
     else:
         from fwtui.formats import text
 
-        _print_renderable(text.table(LIST_HEADERS, rows, status_col=3), out)
+        _print_renderable(text.table(LIST_HEADERS, rows, status_col=3, shrink_col=1), out)
     return EXIT_OK
 
 
@@ -428,13 +466,15 @@ def cmd_validate(args: argparse.Namespace, out: IO[str]) -> int:
     # Each file on its own: reading, syntax and shape (an overlay may lean on
     # records, sources and attributes another file declares) ...
     for data_file in files:
-        add(check_file(data_file, max_bytes=max_bytes))
+        add(check_file(data_file, max_bytes=max_bytes, max_records=args.max_records))
     # ... then merged, in the order given, over the bundled data when checking
     # explicit files (they are usually overlays of it).
     merged_files = files
     if args.files and not args.no_bundled:
         merged_files = [DataFile(bundled_data(), "bundled", True), *files]
-    merged = load(merged_files, strict=args.strict, max_bytes=max_bytes)
+    merged = load(
+        merged_files, strict=args.strict, max_bytes=max_bytes, max_records=args.max_records
+    )
     add(merged.problems)
     if problems:
         _report(problems, out)
@@ -458,10 +498,28 @@ def cmd_paths(args: argparse.Namespace, out: IO[str]) -> int:
             rows.append((f.origin, f.path, "read"))
     rows.append(("data schema", data_schema(), "for editors (#:schema)"))
     rows.append(("output schema", output_schema(), "for --format json"))
-    rows.append(("state", state_home() / "fwtui", "written by the explorer"))
+    from fwtui.settings import settings_file, state_file
+
+    rows.append(("settings", settings_file(), "read if present"))
+    rows.append(("state", state_file(), "written by the explorer (theme)"))
+    rows.append(("crash logs", state_home() / "fwtui", "written if the explorer fails"))
     for label, path, use in rows:
         exists = "exists" if path.exists() else "missing"
-        out.write(f"{label:<14} {exists:<8} {use:<24} {path}\n")
+        out.write(f"{label:<14} {exists:<8} {use:<32} {path}\n")
+    return EXIT_OK
+
+
+def cmd_keys(out: IO[str]) -> int:
+    """The remappable actions, their default keys and where they apply."""
+    from fwtui.tui.keys import actions  # the bindings live with the explorer
+
+    seen: set[tuple[str, str]] = set()
+    out.write(f"{'action':<22} {'keys':<24} {'where':<16} description\n")
+    for action in actions():
+        if (action.id, action.scope) in seen:
+            continue
+        seen.add((action.id, action.scope))
+        out.write(f"{action.id:<22} {action.keys:<24} {action.scope:<16} {action.description}\n")
     return EXIT_OK
 
 
@@ -472,11 +530,24 @@ def run_explorer(args: argparse.Namespace) -> int:
     if os.environ.get("TERM") == "dumb":
         raise UsageError("TERM=dumb cannot show the explorer; try `fwtui list`")
     catalog = _catalog(args)
-    from fwtui.tui.app import build_app  # Textual is imported only here
+    # Textual is imported only here: the other commands never pay for it.
+    from textual.theme import BUILTIN_THEMES
 
+    from fwtui.settings import load_settings, settings_file
+    from fwtui.tui.app import build_app
+    from fwtui.tui.keys import actions
+
+    settings, problems = load_settings(settings_file(), actions(), list(BUILTIN_THEMES))
+    if problems:
+        _report(problems, sys.stderr)
+        raise SystemExit(EXIT_USAGE)
     files = data_files(args.data, bundled=not args.no_bundled)
     app = build_app(
-        catalog, files=files, view=View(args.as_of), max_bytes=args.max_data_mb * 1048576
+        catalog,
+        files=files,
+        view=View(args.as_of),
+        max_bytes=args.max_data_mb * 1048576,
+        settings=settings,
     )
     app.run()
     code = app.return_code or 0
@@ -521,13 +592,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.data = [*args.data, *getattr(args, "data_after", [])]
     out = sys.stdout
     try:
-        if out is None and (args.paths or args.command is not None):
+        if out is None and (args.paths or args.keys or args.command is not None):
             _say("fwtui: no standard output to write to")
             return EXIT_ERROR
         if out is not None:
             _tolerate_encoding(out)
         if args.paths:
             code = cmd_paths(args, out)
+        elif args.keys:
+            code = cmd_keys(out)
         elif args.command is None:
             return run_explorer(args)
         else:

@@ -22,9 +22,9 @@ from textual.screen import Screen
 
 from fwtui.catalog import DEFAULT_MAX_BYTES, load
 from fwtui.clipboard import copy_via_tmux, plan_copy
-from fwtui.model import CATEGORIES, STATUSES, Catalog, Framework, View
+from fwtui.model import Catalog, Framework, View
 from fwtui.paths import DataFile, config_home
-from fwtui.query import SORT_KEYS, SORT_LABELS
+from fwtui.settings import Settings, read_state, write_state
 from fwtui.textsafe import safe_line
 from fwtui.tui.palette import GuardedCommandPalette
 from fwtui.tui.screens.export import ExportScreen
@@ -93,8 +93,11 @@ class FwtuiApp(App[None]):
         files: Sequence[DataFile] = (),
         view: View = View.TODAY,
         max_bytes: int = DEFAULT_MAX_BYTES,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__()
+        self.settings = settings or Settings()
+        self._remember_theme = False
         # Tracebacks go to a buffer the CLI turns into a crash log, instead of
         # being printed over the user's terminal.
         self._crash_buffer = io.StringIO()
@@ -107,6 +110,13 @@ class FwtuiApp(App[None]):
         self.max_bytes = max_bytes
 
     def on_mount(self) -> None:
+        if self.settings.keymap:
+            self.set_keymap(dict(self.settings.keymap))
+        # The settings' theme wins; else the one chosen last time, if it still exists.
+        theme = self.settings.theme or read_state().get("theme")
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        self._remember_theme = True
         # The SSH connection dropping sends SIGHUP: leave cleanly, code 129.
         with contextlib.suppress(NotImplementedError, RuntimeError, AttributeError):
             asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hang_up)
@@ -154,12 +164,18 @@ class FwtuiApp(App[None]):
     def _hang_up(self) -> None:
         self.exit(return_code=129)
 
+    def watch_theme(self, theme: str) -> None:
+        # Remember a theme the user picks (palette), in the state file only.
+        if self._remember_theme and theme != self.settings.theme:
+            with contextlib.suppress(OSError):
+                write_state({"theme": theme})
+
     def crash_report(self) -> str:
         """What Textual reported about an unhandled error, or an empty string."""
         return self._crash_buffer.getvalue()
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen(self.catalog, self.initial_view)
+        return MainScreen(self.catalog, self.initial_view, " ".join(self.settings.needs))
 
     @property
     def main_screen(self) -> MainScreen:
@@ -242,36 +258,28 @@ class FwtuiApp(App[None]):
         self.notify(f"Opening {url}", timeout=3)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's own (theme, screenshot...) plus every action bound in the view.
+
+        Generated from the active bindings, so the palette always offers every
+        action with the keys in effect after the user's keymap.
+        """
         yield from super().get_system_commands(screen)
-        if isinstance(screen, MainScreen):
+        seen: set[tuple[int, str]] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if binding.system or not binding.description or binding.action == "command_palette":
+                continue
+            marker = (id(active.node), binding.action)
+            if marker in seen:
+                continue
+            seen.add(marker)
+            keys = self.get_key_display(binding)
+            where = getattr(active.node, "BINDING_GROUP_TITLE", "") or type(active.node).__name__
             yield SystemCommand(
-                "Compare marked",
-                "Open the compare view for the marked frameworks",
-                screen.action_compare,
+                binding.description,
+                f"{where} · key: {keys}",
+                partial(self.run_action, binding.action, active.node),
             )
-            yield SystemCommand(
-                "Sort: next order",
-                "Cycle the sort: " + ", ".join(SORT_LABELS[k] for k in SORT_KEYS),
-                screen.action_cycle_sort,
-            )
-            yield SystemCommand(
-                "Category filter: next",
-                "Cycle: all, " + ", ".join(CATEGORIES),
-                screen.action_cycle_category,
-            )
-            yield SystemCommand(
-                "Status filter: next",
-                "Cycle: all, " + ", ".join(STATUSES),
-                screen.action_cycle_status,
-            )
-            yield SystemCommand(
-                "Switch article / today view",
-                "Facts as the article saw them, or today",
-                screen.action_toggle_view,
-            )
-            yield SystemCommand("Unmark all", "Clear the compare marks", screen.action_clear_marks)
-        yield SystemCommand("Reload data", "Re-read the data files", self.action_reload)
-        yield SystemCommand("Help", "Every key of the current view", self.action_help)
 
 
 def _can_open_browser() -> bool:
@@ -288,6 +296,7 @@ def build_app(
     files: Sequence[DataFile] = (),
     view: View = View.TODAY,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    settings: Settings | None = None,
 ) -> FwtuiApp:
     """The one factory the CLI and the tests use."""
-    return FwtuiApp(catalog, files, view, max_bytes)
+    return FwtuiApp(catalog, files, view, max_bytes, settings)

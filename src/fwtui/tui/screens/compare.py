@@ -30,12 +30,12 @@ class CompareTable(DataTable[Text]):
 
     BINDING_GROUP_TITLE = "Compare table"
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("h", "cursor_left", "Previous column", show=False),
-        Binding("l", "cursor_right", "Next column", show=False),
-        Binding("g", "scroll_top", "First row", show=False),
-        Binding("G", "scroll_bottom", "Last row", show=False),
+        Binding("j", "cursor_down", "Down", show=False, id="down"),
+        Binding("k", "cursor_up", "Up", show=False, id="up"),
+        Binding("h", "cursor_left", "Previous column", show=False, id="previous-column"),
+        Binding("l", "cursor_right", "Next column", show=False, id="next-column"),
+        Binding("g", "scroll_top", "First row", show=False, id="top"),
+        Binding("G", "scroll_bottom", "Last row", show=False, id="bottom"),
     ]
 
 
@@ -61,7 +61,7 @@ class CompareScreen(Screen[None]):
         Binding("enter", "open_detail", "Detail", id="open-detail"),
         Binding("y", "copy", "Copy as Markdown", id="copy-compare"),
         Binding("e", "export", "Export", show=False, id="export-compare"),
-        Binding("escape", "back", "Back", id="back"),
+        Binding("escape", "back", "Back", id="leave-compare"),
         Binding("q", "back", "Back", show=False),
     ]
 

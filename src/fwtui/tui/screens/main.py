@@ -74,7 +74,7 @@ class MainScreen(Screen[None]):
         Binding("o", "open_homepage", "Open homepage", show=False, id="open"),
         Binding("y", "copy", "Copy detail as Markdown", show=False, id="copy"),
         Binding("e", "export", "Export detail to a file", show=False, id="export"),
-        Binding("b", "back", "Back (after following a link)", show=False, id="back"),
+        Binding("b", "back", "Back (after following a link)", show=False, id="link-back"),
         Binding("enter", "focus_detail", "Read detail", show=False, id="detail"),
         Binding("escape", "escape", "Clear filter / back", show=False),
         Binding("q", "app.quit", "Quit", show=False, id="quit"),
@@ -83,8 +83,9 @@ class MainScreen(Screen[None]):
     filters: var[Filters] = var(Filters)
     marked: var[tuple[str, ...]] = var(tuple)
 
-    def __init__(self, catalog: Catalog, view: View = View.TODAY) -> None:
+    def __init__(self, catalog: Catalog, view: View = View.TODAY, query: str = "") -> None:
         super().__init__()
+        self._initial_query = query
         self.catalog = catalog
         self._index = SearchIndex(catalog.frameworks)
         self._result = Result((), {}, len(catalog))
@@ -102,6 +103,9 @@ class MainScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        if self._initial_query:
+            # Default needs from the settings start in the filter, removable like any text.
+            self.query_one(FilterInput).value = self._initial_query
         self._refresh_list(keep=None)
         self.query_one(FrameworkList).focus()
         self._apply_layout(self.size.width, self.size.height)

@@ -34,8 +34,8 @@ class LinkList(OptionList):
 
     BINDING_GROUP_TITLE = "Related frameworks"
     BINDINGS = [
-        Binding("j", "cursor_down", "Next link", show=False),
-        Binding("k", "cursor_up", "Previous link", show=False),
+        Binding("j", "cursor_down", "Next link", show=False, id="down"),
+        Binding("k", "cursor_up", "Previous link", show=False, id="up"),
     ]
 
 
@@ -47,12 +47,12 @@ class DetailPane(VerticalScroll):
 
     BINDING_GROUP_TITLE = "Detail"
     BINDINGS = [
-        Binding("j", "scroll_down", "Scroll down", show=False),
-        Binding("k", "scroll_up", "Scroll up", show=False),
-        Binding("g", "scroll_home", "Top", show=False),
-        Binding("G", "scroll_end", "Bottom", show=False),
-        Binding("ctrl+d", "page_down", "Page down", show=False),
-        Binding("ctrl+u", "page_up", "Page up", show=False),
+        Binding("j", "scroll_down", "Scroll down", show=False, id="down"),
+        Binding("k", "scroll_up", "Scroll up", show=False, id="up"),
+        Binding("g", "scroll_home", "Top", show=False, id="top"),
+        Binding("G", "scroll_end", "Bottom", show=False, id="bottom"),
+        Binding("ctrl+d", "page_down", "Page down", show=False, id="half-page-down"),
+        Binding("ctrl+u", "page_up", "Page up", show=False, id="half-page-up"),
     ]
 
     @dataclass

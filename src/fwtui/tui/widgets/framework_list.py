@@ -34,12 +34,12 @@ class FrameworkList(DataTable[Text]):
 
     BINDING_GROUP_TITLE = "Framework list"
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "scroll_top", "First framework", show=False),
-        Binding("G", "scroll_bottom", "Last framework", show=False),
-        Binding("ctrl+d", "half_page(1)", "Half page down", show=False),
-        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False),
+        Binding("j", "cursor_down", "Down", show=False, id="down"),
+        Binding("k", "cursor_up", "Up", show=False, id="up"),
+        Binding("g", "scroll_top", "First framework", show=False, id="top"),
+        Binding("G", "scroll_bottom", "Last framework", show=False, id="bottom"),
+        Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="half-page-down"),
+        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="half-page-up"),
         Binding("space", "toggle_mark", "Mark", id="mark"),
     ]
 
