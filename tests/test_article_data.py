@@ -1,15 +1,24 @@
 """The bundled catalog against its source: "Comparison of AI Frameworks"
-(Chris Nicholson, late 2017), /work/shared/seeds/000_b5ab342c7ede8afb.txt."""
+(Chris Nicholson, late 2017), /work/shared/seeds/000_b5ab342c7ede8afb.txt.
+
+The catalog also holds what happened since, as claims of later sources, and
+frameworks the article never saw. These tests hold what is attributed to the
+article (``source == "article"``, the records it covers, the article's view)
+to the article exactly, and everything else to having a source.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from typing import Any
 
 import pytest
 
+from fwtui import tomlcompat
 from fwtui.model import Catalog, Framework, PartialDate, Point, View
+from fwtui.paths import bundled_data
 
 # Every (+)/(−) bullet of the article, verbatim, by the record it belongs to.
 # The joint "PyTorch & Torch" list belongs to both records.
@@ -129,6 +138,15 @@ def fact(catalog: Catalog, fid: str, key: str, view: View = View.ARTICLE) -> Any
     return value
 
 
+def article_points(record: Framework) -> list[Point]:
+    """The record's pros and cons attributed to the article."""
+    return [p for p in (*record.pros, *record.cons) if p.source == "article"]
+
+
+def signed(record: Framework, points: Any) -> list[tuple[str, str]]:
+    return sorted(("+" if p in record.pros else "-", normal(p.text)) for p in points)
+
+
 def test_every_framework_of_the_article_has_a_record(bundled: Catalog) -> None:
     # Exactly the article's frameworks are covered by it; later ones are not.
     assert sorted(f.id for f in bundled if bundled.covers(f)) == sorted(DESCRIBED + MENTIONED)
@@ -150,8 +168,8 @@ def test_the_article_is_the_base_source(bundled: Catalog) -> None:
 @pytest.mark.parametrize("fid", sorted(ARTICLE_BULLETS))
 def test_every_bullet_is_kept_with_its_sign(bundled: Catalog, fid: str) -> None:
     record = fw(bundled, fid)
-    pros = [normal(p.text) for p in record.pros]
-    cons = [normal(p.text) for p in record.cons]
+    pros = [normal(p.text) for p in record.pros if p.source == "article"]
+    cons = [normal(p.text) for p in record.cons if p.source == "article"]
     for sign, bullet in ARTICLE_BULLETS[fid]:
         wanted = normal(bullet)
         right, wrong = (pros, cons) if sign == "+" else (cons, pros)
@@ -162,17 +180,19 @@ def test_every_bullet_is_kept_with_its_sign(bundled: Catalog, fid: str) -> None:
 @pytest.mark.parametrize("fid", sorted(ARTICLE_BULLETS))
 def test_points_not_marked_from_prose_are_exactly_the_bullets(bundled: Catalog, fid: str) -> None:
     record = fw(bundled, fid)
-    listed = sorted(
-        ("+" if p in record.pros else "-", normal(p.text))
-        for p in (*record.pros, *record.cons)
-        if not p.from_prose
-    )
-    assert listed == sorted((sign, normal(text)) for sign, text in ARTICLE_BULLETS[fid])
+    bullets = sorted((sign, normal(text)) for sign, text in ARTICLE_BULLETS[fid])
+    listed = signed(record, (p for p in article_points(record) if not p.from_prose))
+    assert listed == bullets
+    # The article's view shows exactly the article's points: no later claim
+    # slips in, none of the article's is hidden.
+    shown = (*bundled.pros(record, View.ARTICLE), *bundled.cons(record, View.ARTICLE))
+    assert sorted(shown, key=str) == sorted(article_points(record), key=str)
+    assert signed(record, (p for p in shown if not p.from_prose)) == bullets
 
 
 def test_records_without_a_bullet_list_have_points_from_prose(bundled: Catalog) -> None:
     for fid in ("chainer", "dsstne", "gensim", "gluon", "mxnet", "cntk", "paddle", "bigdl"):
-        points = (*fw(bundled, fid).pros, *fw(bundled, fid).cons)
+        points = article_points(fw(bundled, fid))
         assert points, fid
         assert all(p.from_prose for p in points), fid
     assert any("faster" in normal(p.text) for p in fw(bundled, "chainer").pros)
@@ -183,20 +203,37 @@ def test_records_without_a_bullet_list_have_points_from_prose(bundled: Catalog) 
 def test_joint_pytorch_and_torch_list_is_shared(bundled: Catalog) -> None:
     for fid, other in (("pytorch", "torch"), ("torch", "pytorch")):
         record = fw(bundled, fid)
-        joint = [p for p in (*record.pros, *record.cons) if not p.from_prose]
+        joint = [p for p in article_points(record) if not p.from_prose]
         assert len(joint) == len(TORCH_BULLETS)
         assert all(p.shared_with == (other,) for p in joint), fid
+        # Only the article's joint list is shared.
+        shared = [p for p in (*record.pros, *record.cons) if p.shared_with]
+        assert shared == joint, fid
 
 
 def test_every_point_has_a_source(bundled: Catalog) -> None:
     for record in bundled:
+        assert record.sources, record.id
+        assert set(record.sources) <= set(bundled.sources), record.id
         points: tuple[Point, ...] = (*record.pros, *record.cons)
+        cited: list[str | None] = [p.source for p in points]
+        cited += [e.source for e in record.history]
+        cited += [v.source for f in record.facts.values() for v in f.values]
+        for source in cited:
+            # Every claim names a source the record lists among its own.
+            assert source in bundled.sources, (record.id, source)
+            assert source in record.sources, (record.id, source)
         for point in points:
-            assert point.source in bundled.sources, (record.id, point.text)
-            assert bundled.attribution(point.source) == "the article, late 2017"
-        for event in record.history:
-            assert event.source in bundled.sources, (record.id, event.event)
-        assert record.sources == ("article",), record.id
+            if point.source == "article":
+                assert bundled.attribution(point.source) == "the article, late 2017"
+            else:
+                assert bundled.attribution(point.source) != "the article, late 2017"
+        if not bundled.covers(record):  # the article cannot vouch for what it never saw
+            assert "article" not in cited, record.id
+    for source in bundled.sources.values():
+        if source.id != "article":  # a reader can check it, and knows when it was read
+            assert source.url and source.url.startswith("https://"), source.id
+            assert source.accessed is not None, source.id
 
 
 def test_pytorch_open_sourced_january_2017(bundled: Catalog) -> None:
@@ -241,13 +278,16 @@ def test_keras_backends(bundled: Catalog) -> None:
 
 
 def test_tensorflow_eager_october_2017(bundled: Catalog) -> None:
-    (event,) = [e for e in fw(bundled, "tensorflow").history if "eager" in normal(e.event)]
+    history = fw(bundled, "tensorflow").history
+    (event,) = [e for e in history if e.source == "article" and "eager" in normal(e.event)]
     assert str(event.date) == "2017-10"
+    assert event.date == PartialDate(2017, 10)
 
 
 def test_gluon_october_2017(bundled: Catalog) -> None:
     assert str(fact(bundled, "gluon", "first_release").value) == "2017-10"
-    assert [str(e.date) for e in fw(bundled, "gluon").history] == ["2017-10"]
+    history = fw(bundled, "gluon").history
+    assert [str(e.date) for e in history if e.source == "article"] == ["2017-10"]
     assert fw(bundled, "gluon").builds_on == ("mxnet",)
 
 
@@ -299,14 +339,20 @@ def test_all_links_resolve(bundled: Catalog) -> None:
             assert target != record.id
 
 
-def _all_dates(catalog: Catalog) -> list[tuple[str, PartialDate]]:
+def _all_dates(catalog: Catalog, source: str | None = None) -> list[tuple[str, PartialDate]]:
+    """Every date in the catalog, or only those ``source`` gives."""
     dates: list[tuple[str, PartialDate]] = []
-    for source in catalog.sources.values():
-        dates += [(source.id, d) for d in (source.date, source.accessed) if d is not None]
+    for s in catalog.sources.values():
+        if source is None or s.id == source:
+            dates += [(s.id, d) for d in (s.date, s.accessed) if d is not None]
     for record in catalog:
-        dates += [(record.id, e.date) for e in record.history]
+        dates += [
+            (record.id, e.date) for e in record.history if source is None or e.source == source
+        ]
         for key, value in record.facts.items():
             for entry in value.values:
+                if source is not None and entry.source != source:
+                    continue
                 if entry.as_of is not None:
                     dates.append((f"{record.id}.{key}", entry.as_of))
                 if isinstance(entry.value, PartialDate):
@@ -314,20 +360,66 @@ def _all_dates(catalog: Catalog) -> list[tuple[str, PartialDate]]:
     return dates
 
 
+DATE_LIKE = re.compile(r"^\d{4}(-\d{2}){0,2}$")
+
+
+def _written_dates(node: Any, where: str = "") -> list[tuple[str, str]]:
+    """Every date as the data file writes it: under ``date``, ``accessed`` and
+    ``as_of``, and any other value written as a date (``first_release``)."""
+    found: list[tuple[str, str]] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            here = f"{where}.{key}" if where else str(key)
+            if key in ("date", "accessed", "as_of"):
+                found.append((here, str(value)))
+            else:
+                found += _written_dates(value, here)
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            found += _written_dates(value, f"{where}[{i}]")
+    elif isinstance(node, dt.date) or (isinstance(node, str) and DATE_LIKE.match(node)):
+        found.append((where, str(node)))
+    return found
+
+
 def test_dates_keep_their_precision(bundled: Catalog) -> None:
-    dates = _all_dates(bundled)
+    # The article's own dates: exactly the ones it gives, at its precision.
+    dates = _all_dates(bundled, "article")
     assert len(dates) > 30
     for where, date in dates:
         assert str(date) in ARTICLE_DATES, f"{where}: {date} is not a date the article gives"
+    assert {str(d) for _, d in dates} == ARTICLE_DATES
     days = {str(d) for _, d in dates if d.day is not None}
     assert days == {"2017-09-28"}  # the only day the article names
+    # Every date in the file parses at the precision it is written with, and
+    # every date the catalog holds is one the file writes: none is invented.
+    raw = tomlcompat.loads(bundled_data().read_text(encoding="utf-8"))
+    written = _written_dates(raw)
+    assert len(written) > len(dates)
+    for where, text in written:
+        assert str(PartialDate.parse(text)) == text, where
+    every = _all_dates(bundled)
+    assert {str(d) for _, d in every} <= {text for _, text in written}
 
 
 def test_unknown_is_never_guessed(bundled: Catalog) -> None:
+    # In the article's view, the facts of the article's frameworks are the
+    # article's own: a fact it does not give is unknown, not filled in later.
+    for record in bundled:
+        if not bundled.covers(record):
+            continue
+        for key, value in record.facts.items():
+            given = [v for v in value.values if v.source == "article"]
+            shown = value.at(View.ARTICLE, bundled.cutoff)
+            if given:
+                assert shown in given, (record.id, key)
+            else:
+                assert shown is None, (record.id, key)
     for fid in ("deeplearning4j", "lasagne", "blocks"):
         record = fw(bundled, fid)
         assert bundled.status(record, View.ARTICLE) == "unknown"
-        assert record.facts == {}
+        assert all(f.at(View.ARTICLE, bundled.cutoff) is None for f in record.facts.values())
+        assert not any(v.source == "article" for f in record.facts.values() for v in f.values)
     assert bundled.status(fw(bundled, "pylearn2"), View.ARTICLE) == "discontinued"
     assert fw(bundled, "keras").fact("license", View.ARTICLE, bundled.cutoff) is None
 

@@ -15,12 +15,11 @@ import pytest
 
 from fwtui import __version__
 from fwtui import cli as fwtui_cli
+from fwtui.model import STATUSES, Catalog, Framework, PartialDate, View
 from fwtui.paths import bundled_data, output_schema
 
 WriteToml = Callable[..., Path]
 Cli = Callable[..., Any]
-
-ALL_IDS = 24
 
 
 def table_rows(out: str) -> list[list[str]]:
@@ -30,16 +29,27 @@ def table_rows(out: str) -> list[list[str]]:
     return [line.split() for line in lines[rule + 1 :] if line.strip()]
 
 
+def by_name(frameworks: Any) -> list[str]:
+    """Ids in the default order: by name, any case."""
+    return [fw.id for fw in sorted(frameworks, key=lambda fw: (fw.name.casefold(), fw.id))]
+
+
+def released(catalog: Catalog, fw: Framework, view: View = View.TODAY) -> PartialDate | None:
+    value = fw.fact("first_release", view, catalog.cutoff)
+    return value.value if value is not None and isinstance(value.value, PartialDate) else None
+
+
 # -- list ----------------------------------------------------------------------
 
 
-def test_list_everything(cli: Cli) -> None:
+def test_list_everything(cli: Cli, bundled: Catalog) -> None:
     result = cli("list")
     assert (result.code, result.err) == (0, "")
     lines = result.out.splitlines()
     assert lines[0].split() == ["ID", "Name", "Category", "Status", "First", "release"]
     rows = table_rows(result.out)
-    assert len(rows) == ALL_IDS
+    assert len(rows) == len(bundled)
+    assert [row[0] for row in rows] == by_name(bundled)
     assert ["keras", "Keras", "deep-learning", "active", "unknown"] in rows
     assert ["pytorch", "PyTorch", "deep-learning", "active", "2017-01"] in rows
     assert "\x1b" not in result.out  # captured: not a terminal, so no colour
@@ -60,29 +70,92 @@ def test_list_text_filter(cli: Cli) -> None:
     assert table_rows(nothing.out) == []
 
 
-def test_list_filters_and_sort(cli: Cli) -> None:
+def test_list_filters_and_sort(cli: Cli, bundled: Catalog) -> None:
     def listed(*args: str) -> list[str]:
         result = cli("list", *args, "--format", "csv")
         assert result.code == 0, result.err
         return [row[0] for row in csv.reader(io.StringIO(result.out))][1:]
 
-    assert listed("--category", "machine-learning") == [
+    def status(fid: str, view: View = View.TODAY) -> str:
+        record = bundled.get(fid)
+        assert record is not None
+        return bundled.status(record, view)
+
+    machine_learning = [fw for fw in bundled if fw.category == "machine-learning"]
+    assert listed("--category", "machine-learning") == by_name(machine_learning)
+    # The article's four general machine-learning frameworks.
+    assert listed("--category", "machine-learning", "--in-article") == [
         "mahout",
         "dmtk",
         "scikit-learn",
         "systemml",
     ]
     assert listed("-c", "machine-learning", "-c", "deep-learning") == listed()
-    assert listed("--status", "discontinued") == ["pylearn2", "theano"]
-    assert listed("--status", "unknown") == ["blocks", "deeplearning4j", "dsstne", "lasagne"]
-    assert listed("--tag", "NLP") == ["chainer", "dynet", "gensim"]
-    assert listed("--tag", "nlp", "--tag", "lua") == ["chainer", "dynet", "gensim", "torch"]
-    assert listed("--sort", "first_release")[:3] == ["pytorch", "gluon", "mahout"]
+    for wanted in ("discontinued", "unknown"):
+        assert listed("--status", wanted) == by_name(
+            fw for fw in bundled if bundled.status(fw) == wanted
+        )
+    assert {"pylearn2", "theano"} <= set(listed("--status", "discontinued"))
+    nlp = by_name(fw for fw in bundled if "nlp" in (t.casefold() for t in fw.tags))
+    assert {"chainer", "dynet", "gensim"} <= set(nlp)
+    assert listed("--tag", "NLP") == nlp
+    assert listed("--tag", "nlp", "--tag", "lua") == by_name(
+        fw for fw in bundled if {"nlp", "lua"} & {t.casefold() for t in fw.tags}
+    )
+    assert listed("--tag", "NLP", "--in-article") == ["chainer", "dynet", "gensim"]
+    # First release: known dates oldest first, then the unknown ones by name.
+    by_release = listed("--sort", "first_release")
+    dated = sorted(
+        (fw for fw in bundled if released(bundled, fw)),
+        key=lambda fw: (released(bundled, fw).start, fw.name.casefold()),  # type: ignore[union-attr]
+    )
+    assert by_release == [fw.id for fw in dated] + by_name(
+        fw for fw in bundled if not released(bundled, fw)
+    )
+    # The article dates two first releases: PyTorch (January) and Gluon (October 2017).
+    assert listed("--as-of", "article", "--in-article", "--sort", "first_release")[:2] == [
+        "pytorch",
+        "gluon",
+    ]
+    # By status, in the order of STATUSES: unknown last, ties by name.
     by_status = listed("--sort", "status")
-    assert by_status[-4:] == ["blocks", "deeplearning4j", "dsstne", "lasagne"]  # unknown last
-    assert by_status[-6:-4] == ["pylearn2", "theano"]
+    ranks = [STATUSES.index(status(fid)) for fid in by_status]
+    assert ranks == sorted(ranks)
+    assert sorted(by_status) == sorted(fw.id for fw in bundled)
+    for wanted in STATUSES:
+        group = [fid for fid in by_status if status(fid) == wanted]
+        assert group == listed("--status", wanted), wanted
+    assert status(by_status[-1]) == "unknown"
+    # The article's view: only Pylearn2 (dead by March 2016) and Theano were over.
     assert listed("--as-of", "article", "--status", "discontinued") == ["pylearn2", "theano"]
-    assert listed("python", "--category", "machine-learning") == ["scikit-learn"]
+    assert listed("--as-of", "article", "--sort", "status")[-1] in listed(
+        "--as-of", "article", "--status", "unknown"
+    )
+    assert listed("python", "--category", "machine-learning", "--in-article") == ["scikit-learn"]
+    python_ml = listed("python", "--category", "machine-learning")
+    assert "scikit-learn" in python_ml
+    assert set(python_ml) <= {fw.id for fw in machine_learning}
+
+
+def test_list_keeps_one_line_per_framework(
+    cli: Cli, bundled: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A known terminal width: long names give way with "…", ids never do.
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = cli("list").out.splitlines()
+    assert len(lines) == 2 + len(bundled)
+    assert max(len(line) for line in lines) <= 80
+    assert sorted(line.split()[0] for line in lines[2:]) == sorted(fw.id for fw in bundled)
+    names = {fw.id: fw.name for fw in bundled}
+    for line in lines[2:]:
+        fid, rest = line.split(maxsplit=1)
+        shown = rest.split("  ")[0]
+        assert shown == names[fid] or names[fid].startswith(shown.removesuffix("…")), line
+    # Too narrow even for that: cells fold, and the table still fits.
+    monkeypatch.setenv("COLUMNS", "60")
+    lines = cli("list").out.splitlines()
+    assert max(len(line) for line in lines) <= 60
+    assert "…" not in "\n".join(lines)
 
 
 def test_list_bad_option_is_a_usage_error(cli: Cli) -> None:
@@ -95,8 +168,9 @@ def test_list_bad_option_is_a_usage_error(cli: Cli) -> None:
 # -- show ----------------------------------------------------------------------
 
 
-def test_show(cli: Cli) -> None:
-    result = cli("show", "keras")
+def test_show(cli: Cli, bundled: Catalog) -> None:
+    # The article's view: its values, its notes, unknown where it gives none.
+    result = cli("show", "keras", "--as-of", "article")
     assert (result.code, result.err) == (0, "")
     out = result.out
     assert out.startswith("Keras  (keras, deep-learning)\n")
@@ -109,6 +183,24 @@ def test_show(cli: Cli) -> None:
     assert "Cons\n  none recorded" in out
     assert "Builds on: theano, tensorflow" in out
     assert "Sources: the article, late 2017" in out
+    # Today's view (the default): the latest values, each point with its source.
+    result = cli("show", "keras")
+    assert (result.code, result.err) == (0, "")
+    out = result.out
+    assert out.startswith("Keras  (keras, deep-learning)\n")
+    assert "Back-ends                  JAX, TensorFlow, PyTorch  (Keras 3" in out
+    assert "Licence                    Apache-2.0" in out
+    assert "  + Intuitive API inspired by Torch  (the article, late 2017)" in out
+    later = bundled.attribution("keras-repo")
+    assert "  + Keras 3 runs the same model code on JAX, TensorFlow or PyTorch" in out
+    assert f"back-end  ({later})\n" in out
+    assert "Cons\n  none recorded" not in out
+    assert (
+        f"  - Keras 3 targets Linux and macOS; Windows users are advised to use WSL2  ({later})"
+        in out
+    )
+    assert "Builds on: theano, tensorflow" in out
+    assert "Sources: the article, late 2017, " in out
 
 
 def test_show_marks_shared_points_and_history(cli: Cli) -> None:
@@ -132,7 +224,7 @@ def test_unknown_id_suggests_close_ids(cli: Cli) -> None:
     assert result.err == "fwtui: no framework 'kears'; did you mean keras? (see `fwtui list`)\n"
     result = cli("compare", "pytorch", "tensorflw")
     assert result.code == 2
-    assert "did you mean tensorflow?" in result.err
+    assert "; did you mean tensorflow" in result.err  # the closest comes first
     result = cli("show", "zzzzzz")
     assert result.err == "fwtui: no framework 'zzzzzz' (see `fwtui list`)\n"
 
@@ -146,10 +238,22 @@ def test_compare_two(cli: Cli) -> None:
     lines = result.out.splitlines()
     assert lines[0].split() == ["PyTorch", "TensorFlow"]
     graph = next(line for line in lines if "Computation graph" in line)
-    assert graph.split() == ["≠", "Computation", "graph", "dynamic", "static"]
+    # TensorFlow 2 added eager execution to its graphs: still not PyTorch's set.
+    assert graph.split() == ["≠", "Computation", "graph", "dynamic", "static,", "dynamic"]
     status = next(line for line in lines if "Status" in line)
     assert status.split() == ["Status", "active", "active"]  # same: not marked
     assert any(line.split()[:3] == ["Pros", "+", "Lots"] for line in lines)
+    # Every fact row is marked exactly when its values differ.
+    doc = json.loads(cli("compare", "pytorch", "tensorflow", "-f", "json").out)
+    assert any(row["differs"] for row in doc["rows"])
+    assert any(not row["differs"] for row in doc["rows"])
+    for row in doc["rows"]:
+        (line,) = [line for line in lines if line[2:].startswith(row["label"] + "  ")]
+        assert line.startswith("≠ " if row["differs"] else "  "), row["label"]
+    # The article's view compares the article's values.
+    then = cli("compare", "pytorch", "tensorflow", "--as-of", "article").out.splitlines()
+    graph = next(line for line in then if "Computation graph" in line)
+    assert graph.split() == ["≠", "Computation", "graph", "dynamic", "static"]
 
 
 def test_compare_three_and_eight(cli: Cli) -> None:
@@ -195,20 +299,46 @@ def test_compare_without_ids_is_a_usage_error(cli: Cli) -> None:
     assert "ID" in result.err
 
 
+def _markdown_rows(out: str) -> list[list[str]]:
+    """The cells of a Markdown table's body rows."""
+    return [
+        [cell.strip() for cell in line.strip("|").split("|")]
+        for line in out.splitlines()[2:]
+        if line.startswith("| ")
+    ]
+
+
 def test_compare_differences_only(cli: Cli) -> None:
-    full = cli("compare", "pytorch", "tensorflow", "--format", "markdown").out
-    diff = cli("compare", "pytorch", "tensorflow", "--differences", "--format", "markdown").out
-    assert "| ≠ Computation graph | dynamic | static |" in full
+    args = ("compare", "pytorch", "tensorflow", "--format", "markdown")
+    full = cli(*args).out
+    diff = cli(*args, "--differences").out
+    then = cli(*args, "--as-of", "article", "--differences").out
+    assert "| ≠ Computation graph | dynamic | static, dynamic |" in full
     assert "|   Status | active | active |" in full
-    assert "Status" not in diff
-    assert "Commercial support" not in diff
-    assert "| ≠ Computation graph | dynamic | static |" in diff
+    assert "| ≠ Computation graph | dynamic | static |" in then
+    for table in (full, diff, then):
+        assert table.rstrip().endswith("≠ marks facts that differ; + pro, - con.")
+    facts = {
+        row[0]: row for row in _markdown_rows(full) if row[0] and row[0] not in ("Pros", "Cons")
+    }
+    assert any(label.startswith("≠ ") for label in facts)
+    same = [label for label in facts if not label.startswith("≠ ")]
+    assert "Status" in same and "Commercial support" in same
+    # Differences only: exactly the ≠ rows of the full table, then pros and cons.
+    kept = [row for row in _markdown_rows(diff) if row[0] and row[0] not in ("Pros", "Cons")]
+    assert kept == [row for label, row in facts.items() if label.startswith("≠ ")]
+    assert not set(same) & {row[0] for row in _markdown_rows(diff)}
+    assert _markdown_rows(diff)[len(kept) :] == _markdown_rows(full)[len(facts) :]
     assert "+ Lots of modular pieces" in diff  # pros and cons stay
-    assert diff.rstrip().endswith("≠ marks facts that differ; + pro, - con.")
+    assert "- Spotty documentation" in diff
     short = cli("compare", "pytorch", "tensorflow", "-d", "-f", "json")
     doc = json.loads(short.out)
     assert doc["differences_only"] is True
+    assert doc["rows"]
     assert all(row["differs"] for row in doc["rows"])
+    assert [row["label"] for row in doc["rows"]] == [
+        label[2:] for label in facts if label[0] == "≠"
+    ]
 
 
 def test_compare_as_of_article(cli: Cli, write_toml: WriteToml) -> None:
@@ -267,6 +397,30 @@ def test_every_format(cli: Cli, command: list[str], fmt: str) -> None:
     assert "Keras" in out or "PyTorch" in out
 
 
+def test_json_points_say_whether_the_article_view_shows_them(cli: Cli, bundled: Catalog) -> None:
+    doc = json.loads(cli("show", "pytorch", "-f", "json").out)
+    pros = {p["text"]: p for p in doc["framework"]["pros"]}
+    article = pros["Lots of modular pieces that are easy to combine"]
+    assert (article["source"], article["in_article_view"]) == ("article", True)
+    later = next(p for p in pros.values() if p["text"].startswith("torch.compile (2.0)"))
+    assert bundled.sources[later["source"]].date == PartialDate(2023, 3, 15)
+    assert later["in_article_view"] is False
+    # Whatever the view, every point is there, each saying where it belongs.
+    then = json.loads(cli("show", "pytorch", "--as-of", "article", "-f", "json").out)
+    assert then["framework"]["pros"] == doc["framework"]["pros"]
+    for point in (*doc["framework"]["pros"], *doc["framework"]["cons"]):
+        expected = bundled.source_in_view(point["source"], View.ARTICLE)
+        assert point["in_article_view"] is expected, point["text"]
+    # The text formats of the article's view show exactly the points marked so.
+    shown = cli("show", "pytorch", "--as-of", "article").out
+    assert "+ Lots of modular pieces that are easy to combine" in shown
+    assert "+ torch.compile (2.0)" not in shown
+    compared = json.loads(cli("compare", "pytorch", "keras", "-f", "json").out)
+    marks = {p["text"]: p["in_article_view"] for col in compared["pros"] for p in col}
+    assert marks["Intuitive API inspired by Torch"] is True
+    assert marks[later["text"]] is False
+
+
 def test_short_format_option(cli: Cli) -> None:
     assert cli("show", "keras", "-f", "json").out == cli("show", "keras", "--format", "json").out
 
@@ -283,17 +437,18 @@ def test_csv_cells_cannot_start_formulas(cli: Cli, write_toml: WriteToml) -> Non
 # -- validate ------------------------------------------------------------------
 
 
-def test_validate_the_data_in_use(cli: Cli) -> None:
+def test_validate_the_data_in_use(cli: Cli, bundled: Catalog) -> None:
     result = cli("validate")
     assert result.code == 0
-    assert result.out == f"fwtui: 1 file OK ({bundled_data()}); 24 frameworks\n"
+    assert result.out == f"fwtui: 1 file OK ({bundled_data()}); {len(bundled)} frameworks\n"
 
 
-def test_validate_a_good_file(cli: Cli, write_toml: WriteToml) -> None:
+def test_validate_a_good_file(cli: Cli, write_toml: WriteToml, bundled: Catalog) -> None:
     path = write_toml('schema_version = 1\n[[framework]]\nid = "keras"\nsummary = "An overlay."\n')
     result = cli("validate", path)
     assert result.code == 0, result.out
-    assert result.out == f"fwtui: 1 file OK ({path}); 24 frameworks\n"
+    # The overlay updates a record: the merged catalog has no more and no fewer.
+    assert result.out == f"fwtui: 1 file OK ({path}); {len(bundled)} frameworks\n"
     assert cli("validate", bundled_data()).code == 0
 
 

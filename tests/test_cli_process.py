@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from fwtui.model import Catalog
+
 pytestmark = pytest.mark.slow
 
 TIMEOUT = 60
@@ -54,10 +56,24 @@ def test_piped_table_fits_the_terminal_width_when_one_is_known(fwtui_cmd: list[s
     assert "\x1b" not in result.stdout
 
 
-def test_list_fits_80_columns(fwtui_cmd: list[str]) -> None:
+def test_list_fits_80_columns(fwtui_cmd: list[str], bundled: Catalog) -> None:
     result = run(fwtui_cmd, "list", env={**os.environ, "COLUMNS": "80"})
+    assert (result.returncode, result.stderr) == (0, "")
     rows = result.stdout.splitlines()
-    assert len(rows) == 2 + 24  # header, rule, one line per framework: nothing folds
+    assert len(rows) == 2 + len(bundled)  # header, rule, one line per framework: nothing folds
+    assert max(len(row) for row in rows) <= 80
+    # Every id is whole, first on its line; a long name may be cut short.
+    assert sorted(row.split()[0] for row in rows[2:]) == sorted(fw.id for fw in bundled)
+    names = {fw.id: fw.name for fw in bundled}
+    for row in rows[2:]:
+        fid, rest = row.split(maxsplit=1)
+        shown = rest[: rest.index("  ")] if "  " in rest else rest
+        assert names[fid] == shown or (shown.endswith("…") and names[fid].startswith(shown[:-1])), (
+            row
+        )
+    wide = run(fwtui_cmd, "list", env={**os.environ, "COLUMNS": "200"})
+    assert all(fw.name in wide.stdout for fw in bundled)  # room enough: nothing is cut
+    assert "…" not in wide.stdout
 
 
 def test_no_colour_when_piped_even_with_no_color_unset(fwtui_cmd: list[str]) -> None:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from fwtui.catalog import load
 from fwtui.model import Catalog, Fact, FactValue, Framework, PartialDate, Source, View
+from fwtui.paths import DataFile, bundled_data
 
 
 @pytest.mark.parametrize(
@@ -141,6 +145,84 @@ def test_catalog_status_by_view() -> None:
     assert catalog.get("alpha") is alpha and "beta" in catalog and len(catalog) == 2
     assert catalog.attribution(None) == "Source"
     assert catalog.attribution("nowhere") == "nowhere"
+
+
+# Sources of every kind of date, against the bundled base source (the article,
+# "2017": the article's view runs to the end of 2017).
+IN_VIEW_OVERLAY = """\
+schema_version = 1
+[sources.same-year]
+title = "Dated within the article's year"
+date = "2017-06"
+[sources.next-year]
+title = "Dated after the article"
+date = "2018-01"
+[sources.dated-late-read-late]
+title = "Dated in the article's year, read years later"
+date = "2017"
+accessed = "2026-11-25"
+[sources.read-early]
+title = "Undated, read in the article's year"
+accessed = "2017-05-02"
+[sources.read-late]
+title = "Undated, read after the article"
+accessed = "2019-03"
+[sources.undated]
+title = "Neither dated nor read on a known day"
+[[framework]]
+id = "probe"
+name = "Probe"
+category = "deep-learning"
+pros = [
+  "No source: the base source's",
+  { text = "The article's", source = "article" },
+  { text = "Same year", source = "same-year" },
+  { text = "Next year", source = "next-year" },
+  { text = "Read late", source = "read-late" },
+]
+cons = [
+  { text = "Dated then, read late", source = "dated-late-read-late" },
+  { text = "Read early", source = "read-early" },
+  { text = "Undated", source = "undated" },
+]
+"""
+
+
+def test_source_in_view_and_the_points_each_view_shows(
+    write_toml: Callable[..., Path],
+) -> None:
+    overlay = write_toml(IN_VIEW_OVERLAY)
+    result = load([DataFile(bundled_data(), "bundled", True), DataFile(overlay, "--data", True)])
+    catalog = result.catalog
+    assert catalog is not None, [p.format() for p in result.problems]
+    assert str(catalog.cutoff) == "2017"
+    expected = {
+        "article": True,
+        "same-year": True,
+        "next-year": False,
+        "dated-late-read-late": True,  # a source's own date decides, not when it was read
+        "read-early": True,
+        "read-late": False,  # undated: only its later reading date is known
+        "undated": False,  # nothing shows it belongs to the article's time
+    }
+    for source, shown in expected.items():
+        assert catalog.source_in_view(source, View.ARTICLE) is shown, source
+        assert catalog.source_in_view(source, View.TODAY) is True, source
+    assert catalog.source_in_view(None, View.ARTICLE) is True  # the base source's
+    probe = catalog.get("probe")
+    assert probe is not None
+    assert probe.pros[0].source == "article"  # no source given: the base source
+    assert [p.text for p in catalog.pros(probe, View.ARTICLE)] == [
+        "No source: the base source's",
+        "The article's",
+        "Same year",
+    ]
+    assert [p.text for p in catalog.cons(probe, View.ARTICLE)] == [
+        "Dated then, read late",
+        "Read early",
+    ]
+    assert catalog.pros(probe, View.TODAY) == catalog.pros(probe) == probe.pros
+    assert catalog.cons(probe, View.TODAY) == probe.cons
 
 
 def test_the_model_is_immutable(bundled: Catalog) -> None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
 
 from fwtui.catalog import load_paths
-from fwtui.model import Catalog, View
+from fwtui.model import Catalog, Framework, View
 from fwtui.query import (
     Filters,
     SearchIndex,
@@ -169,14 +169,31 @@ def test_category_status_and_tag_filters(small: Catalog, bundled: Catalog) -> No
     assert ids(small, statuses=frozenset({"active", "maintenance"})) == ["alpha", "folw"]
     assert ids(small, tags=frozenset({"gpu"})) == ["beta"]
     assert ids(small, tags=frozenset({"gpu"}), text="zeta-flow") == []
-    assert ids(bundled, categories=frozenset({"machine-learning"})) == [
+
+    def by_name(frameworks: Iterable[Framework]) -> list[str]:
+        return [fw.id for fw in sorted(frameworks, key=lambda fw: (fw.name.casefold(), fw.id))]
+
+    ml = frozenset({"machine-learning"})
+    assert ids(bundled, categories=ml) == by_name(
+        fw for fw in bundled if fw.category == "machine-learning"
+    )
+    # The article's four general machine-learning frameworks, its two dead ones
+    # and its three NLP ones.
+    assert ids(bundled, categories=ml, in_article=True) == [
         "mahout",
         "dmtk",
         "scikit-learn",
         "systemml",
     ]
-    assert ids(bundled, statuses=frozenset({"discontinued"})) == ["pylearn2", "theano"]
-    assert ids(bundled, tags=frozenset({"nlp"})) == ["chainer", "dynet", "gensim"]
+    gone = frozenset({"discontinued"})
+    assert ids(bundled, statuses=gone, view=View.ARTICLE) == ["pylearn2", "theano"]
+    assert ids(bundled, statuses=gone) == by_name(
+        fw for fw in bundled if bundled.status(fw) == "discontinued"
+    )
+    assert {"pylearn2", "theano"} <= set(ids(bundled, statuses=gone))
+    nlp = frozenset({"nlp"})
+    assert ids(bundled, tags=nlp, in_article=True) == ["chainer", "dynet", "gensim"]
+    assert ids(bundled, tags=nlp) == by_name(fw for fw in bundled if "nlp" in fw.tags)
 
 
 def test_status_filter_follows_the_view(write_toml: WriteToml) -> None:
@@ -231,6 +248,32 @@ def test_suggestions_name_close_ids(bundled: Catalog, wanted: str, first: str) -
     close = suggestions(bundled, wanted)
     assert close and close[0] == first
     assert len(close) <= 3
+
+
+def test_a_close_id_or_name_outranks_a_near_miss_in_a_longer_alias(
+    write_toml: WriteToml,
+) -> None:
+    # "Alpha Lite" is listed first by name and its alias starts with "zeta",
+    # one typo from "zeat"; the framework called Zeta is still the better guess.
+    path = write_toml(
+        """\
+        schema_version = 1
+        [[framework]]
+        id = "zeta"
+        name = "Zeta"
+        category = "deep-learning"
+        [[framework]]
+        id = "alpha-lite"
+        name = "Alpha Lite"
+        aliases = ["Zeta Lite"]
+        category = "deep-learning"
+        """
+    )
+    catalog = load_paths([path]).catalog
+    assert catalog is not None
+    assert suggestions(catalog, "zeat") == ["zeta", "alpha-lite"]
+    assert suggestions(catalog, "zet") == ["zeta", "alpha-lite"]  # prefixes: the closer first
+    assert suggestions(catalog, "zeta lit") == ["alpha-lite"]
 
 
 def test_suggestions_ignore_summaries_and_tags(bundled: Catalog) -> None:

@@ -55,9 +55,13 @@ def test_wheel_installs_and_runs_outside_the_repo(tmp_path: Path) -> None:
     fwtui = venv / "bin" / "fwtui"
     listed = run([fwtui, "list"], cwd=elsewhere, env=env)
     assert "Keras" in listed.stdout and "PyTorch" in listed.stdout
+    # The wheel carries the whole catalog: today's facts (the default view)
+    # and the article's, side by side.
     shown = run([fwtui, "show", "keras"], cwd=elsewhere, env=env)
     assert shown.stdout.startswith("Keras  (keras, deep-learning)")
-    assert "Theano, TensorFlow, Deeplearning4j" in shown.stdout
+    assert "JAX, TensorFlow, PyTorch" in shown.stdout
+    then = run([fwtui, "show", "keras", "--as-of", "article"], cwd=elsewhere, env=env)
+    assert "Theano, TensorFlow, Deeplearning4j" in then.stdout
 
     paths = run([fwtui, "--paths"], cwd=elsewhere, env=env).stdout.splitlines()
     bundled = Path(next(line for line in paths if line.startswith("bundled data")).split()[-1])

@@ -261,37 +261,59 @@ def resolve_id(catalog: Catalog, wanted: str) -> Framework | None:
     return None
 
 
+def _osa_distance(a: str, b: str) -> int:
+    """Edits (insert, delete, replace, swap of neighbours) turning ``a`` into ``b``."""
+    previous: list[int] = []
+    row = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        before, previous, row = previous, row, [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], before[j - 2] + 1)
+    return row[-1]
+
+
 def suggestions(catalog: Catalog, wanted: str, limit: int = 3) -> list[str]:
     """Close ids for an unknown one, matching names and aliases too.
 
     Only what identifies a framework counts: a prefix, a substring or one typo
-    in its id, name or an alias (best first), else what :mod:`difflib` finds
-    close to one of them. A word that merely occurs in a summary or a tag
-    suggests nothing: ``kears`` proposes keras, not a library tagged
-    ``keras-backend``.
+    in its id, name or an alias, else what :mod:`difflib` finds close to one of
+    them. A word that merely occurs in a summary or a tag suggests nothing:
+    ``kears`` proposes keras, not a library tagged ``keras-backend``.
+
+    Best first: a framework whose whole id, name or alias is within one typo of
+    ``wanted``; then prefixes, substrings and typos in a word or a prefix of a
+    longer name; within each, the fewest edits to a whole id, name or alias.
+    So ``tensorflw`` proposes tensorflow before litert, whose alias
+    "TensorFlow Lite" merely starts with a near miss.
     """
     import difflib
 
     folded = wanted.casefold().strip()
     if not folded:
         return []
-    ranked: list[tuple[int, str, str]] = []
+    ranked: list[tuple[int, int, str, str]] = []
     names: dict[str, str] = {}
     for fw in catalog.frameworks:
         own = [n.casefold() for n in (fw.id, fw.name, *fw.aliases)]
         for name in own:
             names.setdefault(name, fw.id)
         words = [w for n in own for w in n.replace("-", " ").split()]
-        if any(n.startswith(folded) for n in own):
+        distance = min(_osa_distance(folded, n) for n in own)
+        if distance <= 1 and len(folded) >= MIN_TYPO_LENGTH:
             rank = 0
-        elif any(folded in n for n in own):
+        elif any(n.startswith(folded) for n in own):
             rank = 1
-        elif any(_typo_match(folded, w) is not None for w in (*own, *words)):
+        elif any(folded in n for n in own):
             rank = 2
+        elif any(_typo_match(folded, w) is not None for w in (*own, *words)):
+            rank = 3
         else:
             continue
-        ranked.append((rank, fw.name.casefold(), fw.id))
-    out = [fid for _, _, fid in sorted(ranked)]
+        ranked.append((rank, distance, fw.name.casefold(), fw.id))
+    out = [fid for *_, fid in sorted(ranked)]
     if not out:
         for close in difflib.get_close_matches(folded, list(names), n=limit, cutoff=0.6):
             if names[close] not in out:

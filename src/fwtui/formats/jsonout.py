@@ -65,6 +65,7 @@ def _point(point: Point, catalog: Catalog) -> dict[str, Any]:
         "shared_with": list(point.shared_with),
         "from_prose": point.from_prose,
         "note": point.note,
+        "in_article_view": catalog.source_in_view(point.source, View.ARTICLE),
     }
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -24,9 +26,67 @@ STATUS_STYLES = {
 
 
 def table(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], *, status_col: int | None = None
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    status_col: int | None = None,
+    shrink_col: int | None = None,
+) -> RenderableType:
+    """A simple table; cells are Text so nothing in them is markup.
+
+    With ``shrink_col``, a table wider than the output keeps every row on one
+    line: that column alone gives way, its long cells cut with an ellipsis,
+    while the others (ids, fixed words, dates) stay whole. When even that
+    cannot fit, every column folds instead, as without ``shrink_col``.
+    """
+    if shrink_col is None:
+        return _table(headers, rows, status_col)
+    return _OneLineRows(headers, rows, status_col, shrink_col)
+
+
+#: The narrowest a shrinking column may get before folding is the lesser evil.
+MIN_SHRUNK_WIDTH = 8
+#: Wide enough to measure any table at its natural width.
+_UNBOUNDED = 1_000_000
+
+
+class _OneLineRows:
+    """A table whose one column is cut short so that no row folds."""
+
+    def __init__(
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        status_col: int | None,
+        shrink_col: int,
+    ) -> None:
+        self.headers = headers
+        self.rows = rows
+        self.status_col = status_col
+        self.shrink_col = shrink_col
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        whole = _table(self.headers, self.rows, self.status_col)
+        natural = Measurement.get(console, options.update_width(_UNBOUNDED), whole).maximum
+        excess = natural - options.max_width
+        if excess <= 0:
+            yield whole
+            return
+        column = self.shrink_col
+        widest = max((cell_len(row[column]) for row in self.rows), default=0)
+        width = max(widest, cell_len(self.headers[column])) - excess
+        if width < max(MIN_SHRUNK_WIDTH, cell_len(self.headers[column])):
+            yield whole
+            return
+        yield _table(self.headers, self.rows, self.status_col, cut=(column, width))
+
+
+def _table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    status_col: int | None,
+    cut: tuple[int, int] | None = None,
 ) -> Table:
-    """A simple table; cells are Text so nothing in them is markup."""
     grid = Table(
         box=box.SIMPLE_HEAD,
         show_edge=False,
@@ -34,8 +94,13 @@ def table(
         collapse_padding=True,
         header_style="bold",
     )
-    for header in headers:
-        grid.add_column(header, overflow="fold")
+    for i, header in enumerate(headers):
+        if cut is not None and i == cut[0]:
+            grid.add_column(header, no_wrap=True, overflow="ellipsis", max_width=cut[1])
+        elif cut is not None:
+            grid.add_column(header, no_wrap=True)
+        else:
+            grid.add_column(header, overflow="fold")
     for row in rows:
         cells = []
         for i, value in enumerate(row):
