@@ -200,7 +200,10 @@ class FwtuiApp(App[None]):
             if (display, binding.description) in seen:
                 continue
             seen.add((display, binding.description))
-            entries.append(HelpEntry(group, display or key, binding.description))
+            text = binding.description
+            if binding.tooltip:
+                text += f": {binding.tooltip}"
+            entries.append(HelpEntry(group, display or key, text))
         entries.append(HelpEntry("Everywhere", "tab / shift+tab", "Next / previous pane"))
         entries.append(
             HelpEntry(
@@ -276,7 +279,7 @@ class FwtuiApp(App[None]):
             keys = self.get_key_display(binding)
             where = getattr(active.node, "BINDING_GROUP_TITLE", "") or type(active.node).__name__
             yield SystemCommand(
-                binding.description,
+                binding.tooltip or binding.description,
                 f"{where} · key: {keys}",
                 partial(self.run_action, binding.action, active.node),
             )

@@ -50,16 +50,50 @@ class CompareScreen(Screen[None]):
     )
     BINDING_GROUP_TITLE = "Compare view"
     BINDINGS = [
-        Binding("right_square_bracket", "jump(1)", "Next difference", id="next-difference"),
-        Binding("left_square_bracket", "jump(-1)", "Previous difference", id="previous-difference"),
-        Binding("d", "toggle_differences", "Differences only", id="differences"),
-        Binding("p", "pin", "Pin reference", id="pin"),
+        Binding(
+            "right_square_bracket",
+            "jump(1)",
+            "Next diff",
+            tooltip="Jump to the next row whose facts differ",
+            id="next-difference",
+        ),
+        Binding(
+            "left_square_bracket",
+            "jump(-1)",
+            "Prev diff",
+            tooltip="Jump to the previous row whose facts differ",
+            id="previous-difference",
+        ),
+        Binding(
+            "d",
+            "toggle_differences",
+            "Diffs only",
+            tooltip="Show only the fact rows that differ (pros and cons stay)",
+            id="differences",
+        ),
+        Binding(
+            "p",
+            "pin",
+            "Pin",
+            tooltip="Pin this column as the reference the others are marked against",
+            id="pin",
+        ),
         Binding("s", "swap", "Swap with reference", show=False, id="swap"),
-        Binding("x", "remove_column", "Remove column", id="remove-column"),
-        Binding("less_than_sign", "move_column(-1)", "Move column left", id="move-left"),
-        Binding("greater_than_sign", "move_column(1)", "Move column right", id="move-right"),
+        Binding("x", "remove_column", "Remove column", show=False, id="remove-column"),
+        Binding(
+            "less_than_sign", "move_column(-1)", "Move column left", show=False, id="move-left"
+        ),
+        Binding(
+            "greater_than_sign", "move_column(1)", "Move column right", show=False, id="move-right"
+        ),
         Binding("enter", "open_detail", "Detail", id="open-detail"),
-        Binding("y", "copy", "Copy as Markdown", id="copy-compare"),
+        Binding(
+            "y",
+            "copy",
+            "Copy",
+            tooltip="Copy the comparison as GitHub Markdown (tmux buffer or OSC 52)",
+            id="copy-compare",
+        ),
         Binding("e", "export", "Export", show=False, id="export-compare"),
         Binding("escape", "back", "Back", id="leave-compare"),
         Binding("q", "back", "Back", show=False),
