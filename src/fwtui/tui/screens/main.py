@@ -197,8 +197,8 @@ class MainScreen(Screen[None]):
     def _highlighted(self, event: FrameworkList.Highlighted) -> None:
         self.query_one(DetailPane).show(self.catalog, event.framework, self.filters.view)
 
-    @on(FrameworkList.RowSelected)
-    def _selected(self, event: FrameworkList.RowSelected) -> None:
+    @on(FrameworkList.Selected)
+    def _selected(self, event: FrameworkList.Selected) -> None:
         # Enter on the list: read the highlighted framework's detail.
         event.stop()
         self.action_focus_detail()

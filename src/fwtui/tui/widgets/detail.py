@@ -136,7 +136,8 @@ class DetailPane(VerticalScroll):
     def _facts(catalog: Catalog, fw: Framework, view: View) -> Table:
         """Known facts as a two-column grid; the unknown ones named on one line."""
         grid = Table.grid(padding=(0, 1))
-        grid.add_column(style="bold", no_wrap=True)
+        # Long labels wrap rather than squeeze the values in a narrow pane.
+        grid.add_column(style="bold", max_width=18, overflow="fold")
         grid.add_column(overflow="fold")
         unknown: list[str] = []
         for label, value, note in fact_rows(catalog, fw, view):

@@ -1,27 +1,36 @@
-"""The list pane: one row per framework, with marks, category and status badge."""
+"""The list pane: one row per framework, with marks, category and status badge.
+
+A line-API widget: it draws only the rows on screen, so 10,000 frameworks
+cost the same to show, scroll and filter as twenty. Colours come from
+component classes styled in fwtui.tcss with theme variables.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import DataTable
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from fwtui.model import Catalog, Framework, View
 from fwtui.query import Result
 from fwtui.textsafe import safe_line
-from fwtui.tui.widgets.badges import (
-    CATEGORY_SHORT,
-    CURSOR,
-    MARKED,
-    STATUS_BADGES,
-    STATUS_VARIABLES,
-)
+from fwtui.tui.widgets.badges import CATEGORY_SHORT, CURSOR, MARKED, STATUS_BADGES
+
+MARK_WIDTH = 3  # cursor, mark, space
+CATEGORY_WIDTH = 3
+BADGE_WIDTH = 7
 
 
-class FrameworkList(DataTable[Text]):
+class FrameworkList(ScrollView, can_focus=True):
     """Frameworks as rows; the highlighted row carries a ▶ marker, not only colour.
 
     | Key | Action |
@@ -30,18 +39,40 @@ class FrameworkList(DataTable[Text]):
     | g / G, home / end | First / last |
     | ctrl+d / ctrl+u, page keys | Half or whole page down / up |
     | space | Mark for compare |
+    | enter | Read the detail |
     """
 
     BINDING_GROUP_TITLE = "Framework list"
     BINDINGS = [
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("up", "cursor_up", "Up", show=False),
         Binding("j", "cursor_down", "Down", show=False, id="down"),
         Binding("k", "cursor_up", "Up", show=False, id="up"),
-        Binding("g", "scroll_top", "First framework", show=False, id="top"),
-        Binding("G", "scroll_bottom", "Last framework", show=False, id="bottom"),
+        Binding("home", "first", "First framework", show=False),
+        Binding("end", "last", "Last framework", show=False),
+        Binding("g", "first", "First framework", show=False, id="top"),
+        Binding("G", "last", "Last framework", show=False, id="bottom"),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="half-page-down"),
         Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="half-page-up"),
         Binding("space", "toggle_mark", "Mark", id="mark"),
+        Binding("enter", "select", "Read detail", show=False),
     ]
+
+    COMPONENT_CLASSES = {
+        "framework-list--cursor",
+        "framework-list--match",
+        "framework-list--category",
+        "framework-list--status-active",
+        "framework-list--status-maintenance",
+        "framework-list--status-discontinued",
+        "framework-list--status-merged",
+        "framework-list--status-unknown",
+        "framework-list--status-new",
+    }
+
+    cursor_row: reactive[int] = reactive(0, always_update=False)
 
     @dataclass
     class Highlighted(Message):
@@ -65,28 +96,34 @@ class FrameworkList(DataTable[Text]):
         def control(self) -> FrameworkList:
             return self.framework_list
 
+    @dataclass
+    class Selected(Message):
+        """Enter on a framework: its detail is wanted."""
+
+        framework_list: FrameworkList
+        framework: Framework
+
+        @property
+        def control(self) -> FrameworkList:
+            return self.framework_list
+
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(
-            cursor_type="row", zebra_stripes=False, id=id, cursor_foreground_priority="renderable"
-        )
+        super().__init__(id=id)
         self._frameworks: tuple[Framework, ...] = ()
         self._catalog: Catalog | None = None
         self._marked: frozenset[str] = frozenset()
         self._result: Result | None = None
         self._view = View.TODAY
-        self._cursor_row = -1
 
-    def on_mount(self) -> None:
-        self.add_column(" ", key="mark", width=2)
-        self.add_column("Framework", key="name", width=17)
-        self.add_column("", key="cat", width=2)
-        self.add_column("Status", key="status", width=6)
-        self.show_header = False
-
+    # -- data ----------------------------------------------------------------
     @property
     def frameworks(self) -> tuple[Framework, ...]:
         """The frameworks shown, in order."""
         return self._frameworks
+
+    @property
+    def row_count(self) -> int:
+        return len(self._frameworks)
 
     @property
     def highlighted_framework(self) -> Framework | None:
@@ -109,87 +146,151 @@ class FrameworkList(DataTable[Text]):
         self._marked = marked
         self._view = view
         self._frameworks = result.frameworks
-        self.clear()
-        self._cursor_row = -1
-        for fw in self._frameworks:
-            self.add_row(*self._cells(fw, False), key=fw.id)
         target = 0
         if keep is not None:
-            for i, fw in enumerate(self._frameworks):
-                if fw.id == keep:
-                    target = i
-                    break
+            target = next((i for i, fw in enumerate(self._frameworks) if fw.id == keep), 0)
+        # Width 0: rows are cut to the pane, never scrolled sideways.
+        self.virtual_size = Size(0, len(self._frameworks))
+        self.set_reactive(FrameworkList.cursor_row, target)
+        self._scroll_cursor_into_view(center=True)
+        self.refresh()
         if self._frameworks:
-            self.move_cursor(row=target, animate=False, scroll=True)
-            self._set_cursor_marker(target)
-            # The cursor may not have moved (row 0 before and after), in which
-            # case DataTable posts nothing: tell the screen ourselves.
             self.post_message(self.Highlighted(self, self._frameworks[target]))
 
     def set_marked(self, marked: frozenset[str]) -> None:
-        """Update the mark column without rebuilding the rows."""
-        changed = marked.symmetric_difference(self._marked)
+        """Update the marks; only a repaint, the rows stay."""
         self._marked = marked
+        self.refresh()
+
+    def select_id(self, framework_id: str) -> bool:
+        """Move the highlight to ``framework_id``; False when it is not shown."""
         for i, fw in enumerate(self._frameworks):
-            if fw.id in changed:
-                self.update_cell(fw.id, "mark", self._mark_cell(fw, i == self._cursor_row))
+            if fw.id == framework_id:
+                self.cursor_row = i
+                return True
+        return False
 
-    def _colour(self, variable: str) -> str:
-        return self.app.get_css_variables().get(variable, "")
+    def move_cursor(self, *, row: int) -> None:
+        """Move the highlight to ``row`` (clamped)."""
+        self.cursor_row = row
 
-    def _mark_cell(self, fw: Framework, cursor: bool) -> Text:
-        mark = CURSOR if cursor else " "
-        return Text(mark + (MARKED if fw.id in self._marked else " "), style="bold")
+    def validate_cursor_row(self, row: int) -> int:
+        return max(0, min(row, len(self._frameworks) - 1)) if self._frameworks else 0
 
-    def _cells(self, fw: Framework, cursor: bool) -> list[Text]:
+    def watch_cursor_row(self, old: int, new: int) -> None:
+        self._scroll_cursor_into_view()
+        self.refresh()
+        fw = self.highlighted_framework
+        if fw is not None and old != new:
+            self.post_message(self.Highlighted(self, fw))
+
+    def _scroll_cursor_into_view(self, center: bool = False) -> None:
+        if self.size.height:
+            self.scroll_to_region(
+                Region(0, self.cursor_row, 1, 1), animate=False, center=center, immediate=True
+            )
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(0, len(self._frameworks))
+        self._scroll_cursor_into_view()
+
+    # -- drawing -------------------------------------------------------------
+    def get_row_at(self, index: int) -> list[Text]:
+        """The cells of a row as text: marks, name, category, status badge."""
+        fw = self._frameworks[index]
+        return self._cells(fw, index == self.cursor_row, self._name_width())
+
+    def _name_width(self) -> int:
+        return max(
+            4, self.scrollable_content_region.width - MARK_WIDTH - CATEGORY_WIDTH - BADGE_WIDTH
+        )
+
+    def _cells(self, fw: Framework, cursor: bool, name_width: int) -> list[Text]:
         assert self._catalog is not None
+        marks = Text((CURSOR if cursor else " ") + (MARKED if fw.id in self._marked else " ") + " ")
         name = Text(safe_line(fw.name), no_wrap=True, overflow="ellipsis")
         match = self._result.matches.get(fw.id) if self._result else None
         if match is not None:
+            match_style = self.get_component_rich_style("framework-list--match", partial=True)
             for start, end in match.name_spans:
-                name.stylize("bold underline", start, end)
-        status = self._catalog.status(fw, self._view)
+                name.stylize(match_style, start, end)
+        name.truncate(name_width, overflow="ellipsis", pad=True)
+        category_style = self.get_component_rich_style("framework-list--category", partial=True)
+        category = Text(
+            CATEGORY_SHORT.get(fw.category, fw.category[:2]).ljust(CATEGORY_WIDTH), category_style
+        )
         if self._view is View.ARTICLE and not self._catalog.covers(fw):
             # The article never saw it: say so rather than hide it or call it unknown.
-            badge = Text("new", style="italic")
-            category = Text(CATEGORY_SHORT.get(fw.category, fw.category[:2]), style="dim")
-            return [self._mark_cell(fw, cursor), name, category, badge]
-        badge = Text(
-            STATUS_BADGES.get(status, status), style=self._colour(STATUS_VARIABLES[status])
+            status, label = "new", "new"
+        else:
+            status = self._catalog.status(fw, self._view)
+            label = STATUS_BADGES.get(status, status)
+        badge_style = self.get_component_rich_style(
+            f"framework-list--status-{status}", partial=True
         )
-        category = Text(CATEGORY_SHORT.get(fw.category, fw.category[:2]), style="dim")
-        return [self._mark_cell(fw, cursor), name, category, badge]
+        badge = Text(label.ljust(BADGE_WIDTH)[:BADGE_WIDTH], badge_style)
+        return [marks, name, category, badge]
 
-    def _set_cursor_marker(self, row: int) -> None:
-        old = self._cursor_row
-        self._cursor_row = row
-        for index, cursor in ((old, False), (row, True)):
-            if 0 <= index < len(self._frameworks):
-                fw = self._frameworks[index]
-                self.update_cell(fw.id, "mark", self._mark_cell(fw, cursor))
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if not 0 <= index < len(self._frameworks):
+            return Strip.blank(width, base)
+        cursor = index == self.cursor_row
+        cells = self._cells(self._frameworks[index], cursor, self._name_width())
+        line = Text.assemble(*cells, no_wrap=True, end="")
+        line.truncate(width, pad=True)
+        segments = list(line.render(self.app.console))
+        strip = Strip(segments).apply_style(base)
+        if cursor:
+            cursor_style = self.get_component_rich_style("framework-list--cursor")
+            strip = strip.apply_style(cursor_style + Style(bold=True))
+            if self.has_focus:
+                # Reverse video too: the row stays visible in monochrome and light themes.
+                strip = Strip(
+                    [Segment(s.text, (s.style or Style()) + Style(reverse=True)) for s in strip]
+                )
+        return strip.crop_extend(0, width, base)
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        event.stop()
-        row = event.cursor_row
-        # Ignore a stale event from before the rows were replaced.
-        if 0 <= row < len(self._frameworks) and event.row_key.value == self._frameworks[row].id:
-            if row != self._cursor_row:
-                self._set_cursor_marker(row)
-            self.post_message(self.Highlighted(self, self._frameworks[row]))
+    # -- actions ---------------------------------------------------------------
+    def action_cursor_down(self) -> None:
+        self.cursor_row += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor_row -= 1
+
+    def action_first(self) -> None:
+        self.cursor_row = 0
+
+    def action_last(self) -> None:
+        self.cursor_row = len(self._frameworks) - 1
+
+    def action_page(self, direction: int) -> None:
+        self.cursor_row += direction * max(1, self.scrollable_content_region.height)
+
+    def action_half_page(self, direction: int) -> None:
+        self.cursor_row += direction * max(1, self.scrollable_content_region.height // 2)
 
     def action_toggle_mark(self) -> None:
         fw = self.highlighted_framework
         if fw is not None:
             self.post_message(self.MarkToggled(self, fw))
 
-    def action_half_page(self, direction: int) -> None:
-        step = max(1, self.scrollable_content_region.height // 2)
-        self.move_cursor(row=self.cursor_row + direction * step)
+    def action_select(self) -> None:
+        fw = self.highlighted_framework
+        if fw is not None:
+            self.post_message(self.Selected(self, fw))
 
-    def select_id(self, framework_id: str) -> bool:
-        """Move the highlight to ``framework_id``; False when it is not shown."""
-        for i, fw in enumerate(self._frameworks):
-            if fw.id == framework_id:
-                self.move_cursor(row=i)
-                return True
-        return False
+    def on_click(self, event: events.Click) -> None:
+        row = self.scroll_offset.y + event.y
+        if 0 <= row < len(self._frameworks):
+            self.cursor_row = row
+            if event.chain == 2:
+                self.action_select()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
