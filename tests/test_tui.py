@@ -600,3 +600,64 @@ async def test_theme_choice_is_remembered_in_the_state_file() -> None:
         # The highlighted row stays marked on a light theme too.
         row = app.screen.query_one(FrameworkList).get_row_at(0)
         assert str(row[0]).startswith("▶")
+
+
+async def test_needs_rank_explain_and_can_be_removed_one_by_one() -> None:
+    from fwtui.needs import parse_query, rank
+    from fwtui.query import Filters
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press("slash", *"lang:python status:active onnx_export:yes", "enter")
+        await pilot.pause()
+        shown = screen.query_one(FrameworkList)
+        expected = rank(app.catalog, Filters(text=screen.filters.text), None)
+        assert shown.frameworks == expected.frameworks
+        meet = len(expected.meeting_all)
+        assert meet >= 1
+        # Rows that meet every need come first, then a divider, then the rest (marked ✗).
+        first = shown.get_row_at(0)
+        assert str(first[2]).startswith("✓3/3")
+        if meet < len(shown.frameworks):
+            assert str(shown.get_row_at(meet)[2]).startswith("✗")
+        bar = static_text(screen.query_one("#needs-bar", Static))
+        assert "[lang:python]" in bar and f"{meet} meet all" in bar
+        # The detail says which fact decided each need.
+        needs = static_text(screen.query_one("#d-needs", Static))
+        assert "Needs: 3 of 3 met" in needs and "✓ met" in needs
+        # H hides the ones that miss a need; x drops needs one by one.
+        await pilot.press("H")
+        await pilot.pause()
+        assert len(shown.frameworks) == meet
+        await pilot.press("H", "x")
+        await pilot.pause()
+        assert screen.filters.text == "lang:python status:active"
+        query = parse_query(screen.filters.text, app.catalog)
+        assert [n.token for n in query.needs] == ["lang:python", "status:active"]
+
+
+async def test_unknown_need_gets_a_did_you_mean_and_tab_completes() -> None:
+    from textual.widgets import Input
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press("slash", *"lnag:python")
+        await pilot.pause()
+        bar = static_text(screen.query_one("#needs-bar", Static))
+        assert "did you mean" in bar and "lang" in bar
+        filter_input = screen.query_one("#filter", Input)
+        filter_input.value = "status:mai"
+        filter_input.cursor_position = len(filter_input.value)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert filter_input.value == "status:maintenance"
+        assert app.focused is filter_input
+        # Nothing to complete: Tab moves the focus on, as everywhere else.
+        filter_input.value = ""
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is not filter_input

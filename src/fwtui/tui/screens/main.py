@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -18,7 +19,8 @@ from textual.widgets import Footer, Header, Input, Static
 from fwtui.compare import MAX_COLUMNS, MIN_COLUMNS
 from fwtui.formats.documents import detail_document
 from fwtui.model import CATEGORIES, STATUSES, Catalog, Framework, View
-from fwtui.query import SORT_KEYS, SORT_LABELS, Filters, Result, SearchIndex, apply, next_in_cycle
+from fwtui.needs import Completion, Ranking, completions, parse_query, rank
+from fwtui.query import SORT_KEYS, SORT_LABELS, Filters, Result, SearchIndex, next_in_cycle
 from fwtui.textsafe import safe_line
 from fwtui.tui.widgets.detail import DetailPane
 from fwtui.tui.widgets.framework_list import FrameworkList
@@ -32,14 +34,42 @@ WIDE_WIDTH = 160
 
 
 class FilterInput(Input):
-    """The incremental filter; Escape clears it and goes back to the list."""
+    """The incremental filter: text and needs (``lang:python``).
+
+    Escape clears it and goes back to the list; Tab completes a need's key or
+    value when there is something to complete, and moves focus otherwise.
+    """
 
     BINDING_GROUP_TITLE = "Filter"
     BINDINGS = [
         Binding("escape", "clear_filter", "Clear filter"),
         Binding("down", "back_to_list", "To the list", show=False),
         Binding("enter", "back_to_list", "To the list", show=False),
+        Binding("tab", "complete", "Complete a need (else next pane)", show=False),
     ]
+
+    def __init__(self, completer: Callable[[str, int], Completion], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._completer = completer
+        self._cycle: tuple[Completion, int, str] | None = None
+
+    def action_complete(self) -> None:
+        if self._cycle is not None and self._cycle[2] == self.value:
+            # Tab again: the next candidate in place of the one just put there.
+            completion, index, _ = self._cycle
+            index = (index + 1) % len(completion.candidates)
+            previous = completion.candidates[index - 1]
+            base = self.value[: completion.start] + self.value[completion.start + len(previous) :]
+        else:
+            completion = self._completer(self.value, self.cursor_position)
+            if not completion.candidates:
+                self.screen.focus_next()
+                return
+            index, base = 0, self.value
+        value, cursor = completion.apply(base, completion.candidates[index])
+        self.value = value
+        self.cursor_position = cursor
+        self._cycle = (completion, index, value)
 
     def action_clear_filter(self) -> None:
         self.value = ""
@@ -77,11 +107,20 @@ class MainScreen(Screen[None]):
         Binding("b", "back", "Back (after following a link)", show=False, id="link-back"),
         Binding("enter", "focus_detail", "Read detail", show=False, id="detail"),
         Binding("escape", "escape", "Clear filter / back", show=False),
+        Binding("x", "drop_need", "Drop the last need", show=False, id="drop-need"),
+        Binding(
+            "H",
+            "toggle_unmet",
+            "Hide / show frameworks missing a need",
+            show=False,
+            id="hide-unmet",
+        ),
         Binding("q", "app.quit", "Quit", show=False, id="quit"),
     ]
 
     filters: var[Filters] = var(Filters)
     marked: var[tuple[str, ...]] = var(tuple)
+    hide_unmet: var[bool] = var(False)
 
     def __init__(self, catalog: Catalog, view: View = View.TODAY, query: str = "") -> None:
         super().__init__()
@@ -89,6 +128,7 @@ class MainScreen(Screen[None]):
         self.catalog = catalog
         self._index = SearchIndex(catalog.frameworks)
         self._result = Result((), {}, len(catalog))
+        self._ranking: Ranking | None = None
         self._history: list[str] = []
         self.set_reactive(MainScreen.filters, Filters(view=view))
 
@@ -96,7 +136,12 @@ class MainScreen(Screen[None]):
         yield Header()
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
-                yield FilterInput(placeholder="/ to filter: name, alias, tag…", id="filter")
+                yield FilterInput(
+                    self._complete,
+                    placeholder="/ filter: name, tag… or lang:python -status:merged",
+                    id="filter",
+                )
+                yield Static(id="needs-bar")
                 yield FrameworkList(id="list")
                 yield Static(id="status-line")
             yield DetailPane(id="detail")
@@ -132,16 +177,48 @@ class MainScreen(Screen[None]):
         self._update_status_line()
         self.refresh_bindings()
 
+    def _complete(self, text: str, cursor: int) -> Completion:
+        return completions(text, cursor, self.catalog)
+
     def _refresh_list(self, keep: str | None) -> None:
-        self._result = apply(self.catalog, self.filters, self._index)
+        query = parse_query(self.filters.text, self.catalog)
+        ranking = rank(self.catalog, self.filters, query, self._index)
+        if self.hide_unmet and ranking.needs:
+            ranking = ranking.meeting_all_only()
+        self._ranking = ranking
+        matches = {e.framework.id: e.match for e in ranking.entries if e.match is not None}
+        self._result = Result(ranking.frameworks, matches, ranking.total)
         framework_list = self.query_one(FrameworkList)
         framework_list.show_result(
-            self.catalog, self._result, frozenset(self.marked), self.filters.view, keep=keep
+            self.catalog,
+            self._result,
+            frozenset(self.marked),
+            self.filters.view,
+            keep=keep,
+            ranking=ranking,
         )
+        self._update_needs_bar(ranking)
         self._update_status_line()
         if not self._result.frameworks:
             self.query_one(DetailPane).show(self.catalog, None, self.filters.view)
         self._update_title()
+
+    def _update_needs_bar(self, ranking: Ranking) -> None:
+        """The active needs, each removable, and any need that could not be used."""
+        bar = self.query_one("#needs-bar", Static)
+        query = ranking.query
+        parts: list[str | tuple[str, str]] = []
+        if query.needs:
+            parts.append(("needs ", "bold"))
+            for need in query.needs:
+                parts += [(f"[{safe_line(need.token)}]", "$accent"), " "]
+            meet = len(ranking.meeting_all)
+            parts.append(f"· {meet} meet all · x drops the last · H hides the rest")
+        for problem in query.problems:
+            style = "$error" if problem.is_error else "$warning"
+            parts += ["\n" if parts else "", ("! " + safe_line(problem.format()), style)]
+        bar.update(Content.assemble(*parts))
+        bar.display = bool(parts)
 
     def _update_title(self) -> None:
         view = "as of the article (late 2017)" if self.filters.view is View.ARTICLE else "today"
@@ -195,7 +272,8 @@ class MainScreen(Screen[None]):
     # -- messages ----------------------------------------------------------
     @on(FrameworkList.Highlighted)
     def _highlighted(self, event: FrameworkList.Highlighted) -> None:
-        self.query_one(DetailPane).show(self.catalog, event.framework, self.filters.view)
+        verdicts = self._ranking.verdicts(event.framework.id) if self._ranking else None
+        self.query_one(DetailPane).show(self.catalog, event.framework, self.filters.view, verdicts)
 
     @on(FrameworkList.Selected)
     def _selected(self, event: FrameworkList.Selected) -> None:
@@ -267,6 +345,25 @@ class MainScreen(Screen[None]):
 
     def _replace_filters(self, **changes: Any) -> None:
         self.filters = replace(self.filters, **changes)
+
+    def watch_hide_unmet(self) -> None:
+        if self.is_mounted:
+            current = self.query_one(FrameworkList).highlighted_framework
+            self._refresh_list(keep=current.id if current else None)
+
+    def action_toggle_unmet(self) -> None:
+        if self._ranking is None or not self._ranking.needs:
+            self.notify("No needs yet: type one in the filter, e.g. lang:python.", timeout=3)
+            return
+        self.hide_unmet = not self.hide_unmet
+
+    def action_drop_need(self) -> None:
+        """Remove the last need from the filter (needs go one by one)."""
+        if self._ranking is None or not self._ranking.needs:
+            self.notify("No needs to drop.", timeout=2)
+            return
+        last = self._ranking.query.needs[-1]
+        self.query_one(FilterInput).value = self._ranking.query.without(last)
 
     def action_toggle_active_today(self) -> None:
         self._replace_filters(active_today=not self.filters.active_today)

@@ -16,9 +16,10 @@ from textual.widgets.option_list import Option
 
 from fwtui.formats.rows import fact_rows
 from fwtui.model import Catalog, Framework, Point, View
+from fwtui.needs import Outcome, Verdicts
 from fwtui.textsafe import safe, safe_line
 from fwtui.tui.widgets.badges import STATUS_VARIABLES
-from fwtui.values import UNKNOWN
+from fwtui.values import UNKNOWN, fact_text
 
 LINK_LABELS = (
     ("successors", "successor"),
@@ -73,6 +74,7 @@ class DetailPane(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(id="d-title", classes="d-title")
+        yield Static(id="d-needs", classes="d-needs")
         with Container(id="d-columns"):
             with Vertical(id="d-left"):
                 yield Static(id="d-facts")
@@ -89,9 +91,21 @@ class DetailPane(VerticalScroll):
         yield LinkList(id="d-links")
         yield Static(id="d-sources", classes="d-section")
 
-    def show(self, catalog: Catalog, fw: Framework | None, view: View) -> None:
-        """Fill every part for ``fw`` (or an empty-state hint)."""
+    def show(
+        self,
+        catalog: Catalog,
+        fw: Framework | None,
+        view: View,
+        verdicts: Verdicts | None = None,
+    ) -> None:
+        """Fill every part for ``fw`` (or an empty-state hint); with ``verdicts``,
+        say for every active need whether it is met and which fact decided it."""
         self.framework = fw
+        needs = self.query_one("#d-needs", Static)
+        needs.update(
+            self._needs(catalog, verdicts) if verdicts is not None and len(verdicts) else ""
+        )
+        needs.display = verdicts is not None and len(verdicts) > 0
         with self.app.batch_update():
             title = self.query_one("#d-title", Static)
             if fw is None:
@@ -131,6 +145,31 @@ class DetailPane(VerticalScroll):
             self._links(catalog, fw)
             self.query_one("#d-sources", Static).update(self._sources(catalog, fw))
             self.scroll_home(animate=False)
+
+    @staticmethod
+    def _needs(catalog: Catalog, verdicts: Verdicts) -> Content:
+        """Each need: met, not met or unknown, with the fact that decided it."""
+        parts: list[Content | str | tuple[str, str]] = [
+            (f"Needs: {verdicts.met} of {verdicts.total} met", "bold underline"),
+            "\n",
+        ]
+        styles = {Outcome.MET: "$success", Outcome.NOT_MET: "$error", Outcome.UNKNOWN: "$warning"}
+        marks = {
+            Outcome.MET: "✓ met    ",
+            Outcome.NOT_MET: "✗ not met",
+            Outcome.UNKNOWN: "? unknown",
+        }
+        for verdict in verdicts:
+            parts.append((f" {marks[verdict.outcome]} ", f"{styles[verdict.outcome]} bold"))
+            parts.append(safe_line(verdict.need.describe()))
+            if verdict.fact is not None:
+                value = safe_line(fact_text(verdict.fact))
+                credit = safe_line(catalog.attribution(verdict.fact.source))
+                parts.append((f"  ({value}; {credit})", "$text-muted italic"))
+            else:
+                parts.append(("  (no value in the data)", "$text-muted italic"))
+            parts.append("\n")
+        return Content.assemble(*parts).rstrip()
 
     @staticmethod
     def _facts(catalog: Catalog, fw: Framework, view: View) -> Table:

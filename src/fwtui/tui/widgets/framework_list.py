@@ -21,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from fwtui.model import Catalog, Framework, View
+from fwtui.needs import Ranking
 from fwtui.query import Result
 from fwtui.textsafe import safe_line
 from fwtui.tui.widgets.badges import CATEGORY_SHORT, CURSOR, MARKED, STATUS_BADGES
@@ -28,6 +29,7 @@ from fwtui.tui.widgets.badges import CATEGORY_SHORT, CURSOR, MARKED, STATUS_BADG
 MARK_WIDTH = 3  # cursor, mark, space
 CATEGORY_WIDTH = 3
 BADGE_WIDTH = 7
+NEEDS_WIDTH = 6  # "✓3/4 " when needs are active
 
 
 class FrameworkList(ScrollView, can_focus=True):
@@ -70,6 +72,8 @@ class FrameworkList(ScrollView, can_focus=True):
         "framework-list--status-merged",
         "framework-list--status-unknown",
         "framework-list--status-new",
+        "framework-list--unmet",
+        "framework-list--divider",
     }
 
     cursor_row: reactive[int] = reactive(0, always_update=False)
@@ -113,6 +117,8 @@ class FrameworkList(ScrollView, can_focus=True):
         self._catalog: Catalog | None = None
         self._marked: frozenset[str] = frozenset()
         self._result: Result | None = None
+        self._ranking: Ranking | None = None
+        self._divider: int | None = None  # frameworks before the "meets every need" line
         self._view = View.TODAY
 
     # -- data ----------------------------------------------------------------
@@ -124,6 +130,21 @@ class FrameworkList(ScrollView, can_focus=True):
     @property
     def row_count(self) -> int:
         return len(self._frameworks)
+
+    @property
+    def _lines(self) -> int:
+        """Screen rows: one per framework, plus the divider line when needs rank."""
+        return len(self._frameworks) + (1 if self._divider is not None else 0)
+
+    def _row_of(self, index: int) -> int:
+        """The screen row of framework ``index``."""
+        return index + (1 if self._divider is not None and index >= self._divider else 0)
+
+    def _index_at(self, row: int) -> int | None:
+        """The framework at screen row ``row``; None for the divider line."""
+        if self._divider is None or row < self._divider:
+            return row
+        return None if row == self._divider else row - 1
 
     @property
     def highlighted_framework(self) -> Framework | None:
@@ -139,10 +160,13 @@ class FrameworkList(ScrollView, can_focus=True):
         marked: frozenset[str],
         view: View,
         keep: str | None = None,
+        ranking: Ranking | None = None,
     ) -> None:
         """Replace the rows; keep the highlight on ``keep`` when it is still shown."""
         self._catalog = catalog
         self._result = result
+        self._ranking = ranking if ranking is not None and ranking.needs else None
+        self._divider = self._ranking.divider if self._ranking is not None else None
         self._marked = marked
         self._view = view
         self._frameworks = result.frameworks
@@ -150,7 +174,7 @@ class FrameworkList(ScrollView, can_focus=True):
         if keep is not None:
             target = next((i for i, fw in enumerate(self._frameworks) if fw.id == keep), 0)
         # Width 0: rows are cut to the pane, never scrolled sideways.
-        self.virtual_size = Size(0, len(self._frameworks))
+        self.virtual_size = Size(0, self._lines)
         self.set_reactive(FrameworkList.cursor_row, target)
         self._scroll_cursor_into_view(center=True)
         self.refresh()
@@ -187,11 +211,14 @@ class FrameworkList(ScrollView, can_focus=True):
     def _scroll_cursor_into_view(self, center: bool = False) -> None:
         if self.size.height:
             self.scroll_to_region(
-                Region(0, self.cursor_row, 1, 1), animate=False, center=center, immediate=True
+                Region(0, self._row_of(self.cursor_row), 1, 1),
+                animate=False,
+                center=center,
+                immediate=True,
             )
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(0, len(self._frameworks))
+        self.virtual_size = Size(0, self._lines)
         self._scroll_cursor_into_view()
 
     # -- drawing -------------------------------------------------------------
@@ -201,9 +228,10 @@ class FrameworkList(ScrollView, can_focus=True):
         return self._cells(fw, index == self.cursor_row, self._name_width())
 
     def _name_width(self) -> int:
-        return max(
-            4, self.scrollable_content_region.width - MARK_WIDTH - CATEGORY_WIDTH - BADGE_WIDTH
-        )
+        fixed = MARK_WIDTH + CATEGORY_WIDTH + BADGE_WIDTH
+        if self._ranking is not None:
+            fixed += NEEDS_WIDTH
+        return max(4, self.scrollable_content_region.width - fixed)
 
     def _cells(self, fw: Framework, cursor: bool, name_width: int) -> list[Text]:
         assert self._catalog is not None
@@ -229,13 +257,32 @@ class FrameworkList(ScrollView, can_focus=True):
             f"framework-list--status-{status}", partial=True
         )
         badge = Text(label.ljust(BADGE_WIDTH)[:BADGE_WIDTH], badge_style)
-        return [marks, name, category, badge]
+        verdicts = self._ranking.verdicts(fw.id) if self._ranking is not None else None
+        if verdicts is None:
+            return [marks, name, category, badge]
+        # How many needs it meets; ✓ or ✗ so the count reads without colour.
+        sign = "✓" if verdicts.meets_all else "✗"
+        needs = Text(f"{sign}{verdicts.met}/{verdicts.total}".ljust(NEEDS_WIDTH))
+        cells = [marks, name, needs, category, badge]
+        if not verdicts.meets_all:
+            unmet = self.get_component_rich_style("framework-list--unmet", partial=True)
+            for cell in cells[1:]:
+                cell.stylize(unmet)
+        return cells
 
     def render_line(self, y: int) -> Strip:
-        index = self.scroll_offset.y + y
+        row = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         base = self.rich_style
-        if not 0 <= index < len(self._frameworks):
+        index = self._index_at(row)
+        if index is None and self._ranking is not None:
+            meet = self._divider or 0
+            label = f" {meet} meet every need · {len(self._frameworks) - meet} do not "
+            style = self.get_component_rich_style("framework-list--divider")
+            return Strip([Segment(label.center(width, "─")[:width], style)]).crop_extend(
+                0, width, base
+            )
+        if index is None or not 0 <= index < len(self._frameworks):
             return Strip.blank(width, base)
         cursor = index == self.cursor_row
         cells = self._cells(self._frameworks[index], cursor, self._name_width())
@@ -283,8 +330,8 @@ class FrameworkList(ScrollView, can_focus=True):
             self.post_message(self.Selected(self, fw))
 
     def on_click(self, event: events.Click) -> None:
-        row = self.scroll_offset.y + event.y
-        if 0 <= row < len(self._frameworks):
+        row = self._index_at(self.scroll_offset.y + event.y)
+        if row is not None and 0 <= row < len(self._frameworks):
             self.cursor_row = row
             if event.chain == 2:
                 self.action_select()
