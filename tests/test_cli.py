@@ -588,7 +588,9 @@ def test_paths(cli: Cli, isolated_env: Any, write_toml: WriteToml) -> None:
     assert rows["--data"].endswith(str(extra))
     assert rows["output schema"].endswith(str(output_schema()))
     assert "exists" in rows["data schema"] and "exists" in rows["output schema"]
-    assert rows["state"].endswith(str(isolated_env.state / "fwtui"))
+    assert rows["state"].endswith(str(isolated_env.state / "fwtui" / "state.json"))
+    assert rows["crash logs"].endswith(str(isolated_env.state / "fwtui"))
+    assert rows["settings"].endswith(str(isolated_env.config / "fwtui" / "config.toml"))
     assert not (isolated_env.state / "fwtui").exists()  # listing creates nothing
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -215,6 +216,79 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="show only the fact rows whose values differ",
     )
+    p.add_argument(
+        "--need",
+        "-n",
+        action="append",
+        default=[],
+        metavar="NEED",
+        help="add a row for this need (key:value, key:v1,v2 or key!=value; repeatable)",
+    )
+    _format_option(p)
+    _common(p, top=False)
+
+    p = sub.add_parser(
+        "pick",
+        help="rank frameworks by needs, and say why",
+        description="Rank frameworks by needs: those meeting every need first, then the "
+        "rest, each need marked met, not met or unknown with the value that decided it.",
+        epilog="NEED is key:value on a declared attribute (lang:python), key:v1,v2 for any "
+        "of them, key!=value (or -key:value) for none of them; other words are free text. "
+        "See docs/cli.md.",
+    )
+    p.add_argument(
+        "needs",
+        nargs="+",
+        metavar="NEED",
+        help="key:value, key:v1,v2, key!=value, or free text (name, alias, tag, summary)",
+    )
+    p.add_argument(
+        "--category",
+        "-c",
+        action="append",
+        choices=CATEGORIES,
+        default=[],
+        metavar="CATEGORY",
+        help=f"only this category: {', '.join(CATEGORIES)} (repeatable)",
+    )
+    p.add_argument(
+        "--status",
+        "-s",
+        action="append",
+        choices=STATUSES,
+        default=[],
+        metavar="STATUS",
+        help=f"only this status: {', '.join(STATUSES)} (repeatable)",
+    )
+    p.add_argument(
+        "--tag",
+        "-t",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help="only frameworks with this tag (repeatable: any of them)",
+    )
+    p.add_argument(
+        "--active-today",
+        action="store_true",
+        help="only frameworks active today (whatever --as-of shows)",
+    )
+    p.add_argument(
+        "--in-article",
+        action="store_true",
+        help="only frameworks the article (late 2017) covered",
+    )
+    p.add_argument(
+        "--sort",
+        choices=SORT_KEYS,
+        default="name",
+        help=f"order among equals: {', '.join(SORT_KEYS)} (default: name)",
+    )
+    p.add_argument(
+        "--hide-unmet",
+        action="store_true",
+        help="leave out the frameworks that miss a need or leave it unknown",
+    )
     _format_option(p)
     _common(p, top=False)
 
@@ -419,11 +493,17 @@ def cmd_compare(args: argparse.Namespace, out: IO[str]) -> int:
         raise UsageError(f"compare shows at most {MAX_COLUMNS} frameworks, {len(frameworks)} given")
     matrix = build_matrix(catalog, frameworks, View(args.as_of))
     diff = args.differences
+    needs = _needs_columns(catalog, args.need, frameworks, View(args.as_of))
     if args.format == "json":
         from fwtui.formats.jsonout import compare_json
+        from fwtui.formats.pick import needs_json
 
-        out.write(compare_json(catalog, matrix, diff, ascii=_json_ascii(out)) + "\n")
+        document = compare_json(
+            catalog, matrix, diff, ascii=_json_ascii(out), needs=needs_json(needs)
+        )
+        out.write(document + "\n")
         return EXIT_OK
+    from fwtui.formats.pick import need_records, need_rows, need_text_rows
     from fwtui.formats.rows import COMPARE_CSV_LEAD, compare_records, compare_rows
     from fwtui.textsafe import safe_line
 
@@ -431,20 +511,82 @@ def cmd_compare(args: argparse.Namespace, out: IO[str]) -> int:
     if args.format == "csv":
         from fwtui.formats import csvout
 
-        out.write(csvout.table([*COMPARE_CSV_LEAD, *names], compare_records(matrix, diff)))
+        records = [*need_records(needs), *compare_records(matrix, diff)]
+        out.write(csvout.table([*COMPARE_CSV_LEAD, *names], records))
         return EXIT_OK
     marks = _marks(out)
     if args.format == "markdown":
         from fwtui.formats import markdown
 
-        rows = compare_rows(matrix, marks, diff)
+        rows = [*need_rows(needs, marks), *compare_rows(matrix, marks, diff)]
         out.write(markdown.table(["", *names], rows) + "\n")
-        legend = f"\n{marks.differs} marks facts that differ; {marks.pro} pro, {marks.con} con.\n"
-        out.write(legend)
+        legend = f"\n{marks.differs} marks facts that differ; {marks.pro} pro, {marks.con} con."
+        if needs:
+            legend += f" Needs: {marks.met} met, {marks.not_met} not met, {marks.unknown} unknown."
+        out.write(legend + "\n")
         return EXIT_OK
     from fwtui.formats import text
 
-    _print_renderable(text.compare(matrix, marks, diff), out)
+    _print_renderable(text.compare(matrix, marks, diff, need_text_rows(needs, marks)), out)
+    return EXIT_OK
+
+
+def _parse_needs(catalog: Catalog, tokens: Sequence[str], *, free_text: bool) -> Any:
+    """The query the arguments make; bad needs are a usage error with a did-you-mean."""
+    from fwtui.needs import parse_tokens
+    from fwtui.textsafe import safe_line
+
+    query = parse_tokens(tokens, catalog)
+    messages = [safe_line(p.format()) for p in query.errors]
+    if query.text and not free_text:
+        messages.append(f"--need takes key:value, not {safe_line(query.text)!r}")
+    if messages:
+        raise UsageError("\nfwtui: ".join(messages))
+    for warning in query.warnings:
+        _say(f"fwtui: note: {safe_line(warning.format())}")
+    return query
+
+
+def _needs_columns(
+    catalog: Catalog, tokens: Sequence[str], frameworks: Sequence[Framework], view: View
+) -> list[Any]:
+    """The verdicts of each compared framework on the ``--need`` needs."""
+    if not tokens:
+        return []
+    from fwtui.needs import evaluate
+
+    query = _parse_needs(catalog, tokens, free_text=False)
+    return [evaluate(catalog, fw, query.needs, view) for fw in frameworks]
+
+
+def cmd_pick(args: argparse.Namespace, out: IO[str]) -> int:
+    catalog = _catalog(args)
+    query = _parse_needs(catalog, args.needs, free_text=True)
+    from fwtui.needs import rank
+
+    view = View(args.as_of)
+    filters = Filters(
+        categories=frozenset(args.category),
+        statuses=frozenset(args.status),
+        tags=frozenset(t.casefold() for t in args.tag),
+        active_today=args.active_today,
+        in_article=args.in_article,
+        sort=args.sort,
+        view=view,
+    )
+    ranking = rank(catalog, filters, query)
+    if args.hide_unmet:
+        ranking = ranking.meeting_all_only()
+    from fwtui.formats import pick
+
+    if args.format == "json":
+        out.write(pick.pick_json(catalog, ranking, ascii=_json_ascii(out)) + "\n")
+    elif args.format == "csv":
+        out.write(pick.pick_csv(ranking))
+    elif args.format == "markdown":
+        out.write(pick.pick_markdown(ranking, _marks(out)))
+    else:
+        _print_renderable(pick.pick_table(ranking, _marks(out)), out)
     return EXIT_OK
 
 
@@ -580,6 +722,7 @@ COMMANDS = {
     "list": cmd_list,
     "show": cmd_show,
     "compare": cmd_compare,
+    "pick": cmd_pick,
     "validate": cmd_validate,
 }
 
@@ -588,7 +731,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one ``fwtui`` command and return its exit code; never a traceback for
     bad data, a closed pipe or a full disk (see docs/cli.md, "Exit codes")."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_app_negations(sys.argv[1:] if argv is None else argv))
     args.data = [*args.data, *getattr(args, "data_after", [])]
     out = sys.stdout
     try:
@@ -627,6 +770,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         _say(f"fwtui: could not write the output: {exc.strerror or exc}")
         return EXIT_ERROR
+
+
+_APP_NEGATION = re.compile(r"^-(?P<key>[^\W_][\w-]*):(?P<values>.*)$", re.DOTALL)
+
+
+def _app_negations(argv: Sequence[str]) -> list[str]:
+    """``-status:discontinued`` (the explorer's negation) as ``status!=discontinued``
+    in ``pick`` and ``--need``, so the option parser does not take it for options."""
+    argv = list(argv)
+    if "pick" not in argv and not any(
+        a in ("--need", "-n") or a.startswith("--need=") for a in argv
+    ):
+        return argv
+    out = []
+    for arg in argv:
+        prefix = "--need=" if arg.startswith("--need=") else ""
+        m = _APP_NEGATION.match(arg[len(prefix) :])
+        out.append(f"{prefix}{m['key']}!={m['values']}" if m else arg)
+    return out
 
 
 def _say(message: str) -> None:

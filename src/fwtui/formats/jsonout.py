@@ -179,13 +179,19 @@ def show_json(catalog: Catalog, fw: Framework, view: View, *, ascii: bool = Fals
 
 
 def compare_json(
-    catalog: Catalog, matrix: Matrix, differences_only: bool, *, ascii: bool = False
+    catalog: Catalog,
+    matrix: Matrix,
+    differences_only: bool,
+    *,
+    ascii: bool = False,
+    needs: list[dict[str, Any]] | None = None,
 ) -> str:
-    """``fwtui compare --format json``."""
+    """``fwtui compare --format json``; ``needs`` from ``formats.pick.needs_json``."""
     doc = _envelope("compare", catalog, matrix.view)
     doc["frameworks"] = [fw.id for fw in matrix.frameworks]
     doc["names"] = [fw.name for fw in matrix.frameworks]
     doc["differences_only"] = differences_only
+    doc["needs"] = needs or []
     doc["rows"] = [
         {
             "key": row.attribute.key,

@@ -48,12 +48,15 @@ class Marks:
     same: str
     pro: str = "+"
     con: str = "-"
+    met: str = "+"  # a need met, not met, or unknown (``fwtui pick``, ``--need``)
+    not_met: str = "-"
+    unknown: str = "?"
 
     @classmethod
     def for_encoding(cls, encoding: str | None) -> Marks:
         enc = (encoding or "").lower().replace("_", "-")
         if enc.startswith("utf"):
-            return cls("≠", " ")
+            return cls("≠", " ", met="✓", not_met="✗")
         return cls("!=", "  ")
 
 

@@ -168,8 +168,13 @@ def show(catalog: Catalog, fw: Framework, view: View, marks: Marks) -> Renderabl
     return Group(*parts)
 
 
-def compare(matrix: Matrix, marks: Marks, differences_only: bool) -> Table:
-    """The attribute matrix, differing rows marked and highlighted."""
+def compare(
+    matrix: Matrix, marks: Marks, differences_only: bool, lead: Sequence[Sequence[Text]] = ()
+) -> Table:
+    """The attribute matrix, differing rows marked and highlighted.
+
+    ``lead`` rows (the needs of ``compare --need``) come first, above a line.
+    """
     grid = Table(
         box=box.SIMPLE_HEAD,
         show_edge=False,
@@ -180,6 +185,8 @@ def compare(matrix: Matrix, marks: Marks, differences_only: bool) -> Table:
     grid.add_column("", style="bold", no_wrap=True)
     for fw in matrix.frameworks:
         grid.add_column(Text(safe_line(fw.name)), overflow="fold")
+    for n, cells in enumerate(lead):
+        grid.add_row(*cells, end_section=n == len(lead) - 1)
     rows = compare_rows(matrix, marks, differences_only)
     fact_count = len(matrix.fact_rows(differences_only))
     for i, row in enumerate(rows):
