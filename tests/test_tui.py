@@ -661,3 +661,30 @@ async def test_unknown_need_gets_a_did_you_mean_and_tab_completes() -> None:
         await pilot.press("tab")
         await pilot.pause()
         assert app.focused is not filter_input
+
+
+async def test_compare_shows_the_filters_needs_and_copies_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press("slash", *"lang:python gpu:rocm", "enter")
+        await pilot.pause()
+        screen.marked = ("pytorch", "jax", "tensorflow")
+        await pilot.press("c")
+        await pilot.pause()
+        compare = app.screen
+        assert isinstance(compare, CompareScreen)
+        table = compare.query_one(CompareTable)
+        first = [str(c) for c in table.get_row_at(0)]
+        assert first[0].strip() == "Needs met" and first[1] == "2/2"
+        assert "gpu includes ROCm" in str(table.get_row_at(2)[0])
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        written = (tmp_path / "pytorch-vs-jax-vs-tensorflow.md").read_text(encoding="utf-8")
+        assert "|   Needs met | 2/2 |" in written

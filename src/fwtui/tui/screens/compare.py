@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,12 +14,16 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from fwtui.compare import MIN_COLUMNS, Matrix, build_matrix
 from fwtui.formats.documents import compare_document
+from fwtui.formats.pick import need_text_rows
 from fwtui.formats.rows import Marks
 from fwtui.model import Catalog, Framework, Point, View
+from fwtui.needs import Need, Verdicts, evaluate
 from fwtui.textsafe import safe_line
 from fwtui.tui.widgets.badges import DIFFERS
 from fwtui.values import fact_text
 
+#: The explorer always draws in UTF-8, so it uses the full marks (≠, ✓, ✗).
+MARKS = Marks.for_encoding("utf-8")
 LABEL_WIDTH = 22
 #: Framework columns share the width left by the labels, within these bounds;
 #: past what fits, the table scrolls sideways with the labels kept in place.
@@ -102,11 +108,18 @@ class CompareScreen(Screen[None]):
     differences_only: var[bool] = var(False)
     reference: var[str | None] = var(None)
 
-    def __init__(self, catalog: Catalog, frameworks: list[Framework], view: View) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        frameworks: list[Framework],
+        view: View,
+        needs: Sequence[Need] = (),
+    ) -> None:
         super().__init__()
         self.catalog = catalog
         self.frameworks = list(frameworks)
         self.view = view
+        self.needs = tuple(needs)
         self._differing_rows: list[int] = []
 
     def compose(self) -> ComposeResult:
@@ -128,6 +141,13 @@ class CompareScreen(Screen[None]):
     @property
     def matrix(self) -> Matrix:
         return build_matrix(self.catalog, self.frameworks, self.view)
+
+    @property
+    def need_columns(self) -> list[Verdicts]:
+        """How each column fares on the needs typed in the filter (none: empty)."""
+        if not self.needs:
+            return []
+        return [evaluate(self.catalog, fw, self.needs, self.view) for fw in self.frameworks]
 
     def watch_differences_only(self) -> None:
         if self.is_mounted:
@@ -157,6 +177,9 @@ class CompareScreen(Screen[None]):
             table.add_column(header, key=fw.id, width=width)
         warn = f"bold {self._colour('warning')}"
         self._differing_rows = []
+        # The filter's needs come first, as in `fwtui compare --need`.
+        for i, cells in enumerate(need_text_rows(self.need_columns, MARKS)):
+            table.add_row(*cells, height=None, key=f"need:{i}")
         for row in matrix.fact_rows(self.differences_only):
             style = warn if row.differs else ""
             mark = DIFFERS if row.differs else " "
@@ -305,7 +328,7 @@ class CompareScreen(Screen[None]):
 
     def _document(self, fmt: str) -> str:
         return compare_document(
-            self.catalog, self.matrix, fmt, Marks.for_encoding("utf-8"), self.differences_only
+            self.catalog, self.matrix, fmt, MARKS, self.differences_only, self.need_columns
         )
 
     def action_copy(self) -> None:

@@ -408,7 +408,8 @@ class MainScreen(Screen[None]):
         from fwtui.tui.screens.compare import CompareScreen
 
         frameworks = [fw for fid in self.marked if (fw := self.catalog.get(fid)) is not None]
-        self.app.push_screen(CompareScreen(self.catalog, frameworks, self.filters.view))
+        needs = self._ranking.needs if self._ranking is not None else ()
+        self.app.push_screen(CompareScreen(self.catalog, frameworks, self.filters.view, needs))
 
     def action_open_homepage(self) -> None:
         fw = self.query_one(FrameworkList).highlighted_framework
