@@ -688,3 +688,20 @@ async def test_compare_shows_the_filters_needs_and_copies_them(
         await pilot.pause()
         written = (tmp_path / "pytorch-vs-jax-vs-tensorflow.md").read_text(encoding="utf-8")
         assert "|   Needs met | 2/2 |" in written
+
+
+async def test_spaces_arriving_together_mark_consecutive_rows() -> None:
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        shown = screen.query_one(FrameworkList)
+        first_three = tuple(fw.id for fw in shown.frameworks[:3])
+        # Three spaces queued at once, as a paste or key repeat delivers them.
+        for _ in range(3):
+            app.post_message(events.Key("space", " "))
+        await pilot.pause(0.3)
+        assert screen.marked == first_three
+        assert shown.cursor_row == 3

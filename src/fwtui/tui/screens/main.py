@@ -293,8 +293,6 @@ class MainScreen(Screen[None]):
             )
         else:
             self.marked = (*self.marked, fid)
-        framework_list = self.query_one(FrameworkList)
-        framework_list.move_cursor(row=framework_list.cursor_row + 1)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:

@@ -323,6 +323,9 @@ class FrameworkList(ScrollView, can_focus=True):
         fw = self.highlighted_framework
         if fw is not None:
             self.post_message(self.MarkToggled(self, fw))
+            # Move on here, not in the screen's handler: spaces that arrive
+            # together (key repeat, a paste, a slow link) each mark the next row.
+            self.cursor_row += 1
 
     def action_select(self) -> None:
         fw = self.highlighted_framework
