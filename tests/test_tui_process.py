@@ -54,3 +54,30 @@ def test_bad_settings_stop_before_the_full_screen(tmp_path: Path) -> None:
     assert "config.toml:3" in text and "did you mean 'compare'" in text
     assert "Traceback" not in text
     assert "\x1b[?1049h" not in text  # the alternate screen never started
+
+
+def test_large_data_loads_behind_a_loading_screen(tmp_path: Path) -> None:
+    from benchmarks.gen import write_catalog
+
+    data = write_catalog(tmp_path, 800)  # about 1.2 MB: above the background-load size
+    assert data.stat().st_size > 1024 * 1024
+    code, out = run_in_pty(
+        explorer("--no-bundled", "--data", str(data)), [b"\x11"], _env(tmp_path), ready=b"800/800"
+    )
+    text = out.decode("utf-8", "replace")
+    assert code == 0
+    assert text.index("Loading") < text.index("800/800 shown")
+
+
+def test_large_data_with_an_error_leaves_with_the_problem(tmp_path: Path) -> None:
+    from benchmarks.gen import write_catalog
+
+    data = write_catalog(tmp_path, 800)
+    data.write_text(data.read_text() + '\n[[framework]]\nid = "broken"\nnmae = "x"\n')
+    code, out = run_in_pty(
+        explorer("--no-bundled", "--data", str(data)), [], _env(tmp_path), ready=b"error"
+    )
+    text = out.decode("utf-8", "replace")
+    assert code == 2
+    assert "nmae" in text and "did you mean 'name'" in text
+    assert "Traceback" not in text

@@ -20,15 +20,17 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.screen import Screen
 
-from fwtui.catalog import DEFAULT_MAX_BYTES, load
+from fwtui.catalog import DEFAULT_MAX_BYTES, LoadResult, load
 from fwtui.clipboard import copy_via_tmux, plan_copy
 from fwtui.model import Catalog, Framework, View
 from fwtui.paths import DataFile, config_home
+from fwtui.problems import Problem
 from fwtui.settings import Settings, read_state, write_state
 from fwtui.textsafe import safe_line
 from fwtui.tui.palette import GuardedCommandPalette
 from fwtui.tui.screens.export import ExportScreen
 from fwtui.tui.screens.help import HelpEntry, HelpScreen
+from fwtui.tui.screens.loading import LoadingScreen
 from fwtui.tui.screens.main import MainScreen
 from fwtui.tui.screens.problems import ProblemsScreen
 
@@ -89,7 +91,7 @@ class FwtuiApp(App[None]):
 
     def __init__(
         self,
-        catalog: Catalog,
+        catalog: Catalog | None,
         files: Sequence[DataFile] = (),
         view: View = View.TODAY,
         max_bytes: int = DEFAULT_MAX_BYTES,
@@ -104,7 +106,10 @@ class FwtuiApp(App[None]):
         self.error_console = Console(
             file=self._crash_buffer, markup=False, highlight=False, width=120, color_system=None
         )
-        self.catalog = catalog
+        # None: the data is large and loads in a worker after the first paint.
+        self.loading = catalog is None
+        self.load_problems: tuple[Problem, ...] = ()
+        self.catalog = catalog or Catalog(frameworks=(), attributes=(), sources={})
         self.files = list(files)
         self.initial_view = view
         self.max_bytes = max_bytes
@@ -120,6 +125,24 @@ class FwtuiApp(App[None]):
         # The SSH connection dropping sends SIGHUP: leave cleanly, code 129.
         with contextlib.suppress(NotImplementedError, RuntimeError, AttributeError):
             asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hang_up)
+        if self.loading:
+            self.run_worker(self._load_in_background, thread=True, exit_on_error=False)
+
+    def _load_in_background(self) -> None:
+        result = load(self.files, max_bytes=self.max_bytes)
+        self.call_from_thread(self._loaded, result)
+
+    def _loaded(self, result: LoadResult) -> None:
+        """Show the list, or leave with every problem named (exit code 2)."""
+        if result.catalog is None:
+            # The CLI prints them once the terminal is restored.
+            self.load_problems = result.errors
+            self.exit(return_code=2)
+            return
+        self.catalog = result.catalog
+        self.loading = False
+        # Pushed over the loading screen: switching would leave no screen for a moment.
+        self.push_screen(MainScreen(self.catalog, self.initial_view, " ".join(self.settings.needs)))
 
     # -- handing the answer on -------------------------------------------
     def copy_text(self, text: str, what: str) -> None:
@@ -175,6 +198,8 @@ class FwtuiApp(App[None]):
         return self._crash_buffer.getvalue()
 
     def get_default_screen(self) -> Screen[None]:
+        if self.loading:
+            return LoadingScreen(self.files, sum(_size(f) for f in self.files))
         return MainScreen(self.catalog, self.initial_view, " ".join(self.settings.needs))
 
     @property
@@ -285,6 +310,13 @@ class FwtuiApp(App[None]):
             )
 
 
+def _size(data_file: DataFile) -> int:
+    try:
+        return data_file.path.stat().st_size
+    except OSError:
+        return 0
+
+
 def _can_open_browser() -> bool:
     if os.environ.get("SSH_CONNECTION") or os.environ.get("SSH_TTY"):
         return False
@@ -294,7 +326,7 @@ def _can_open_browser() -> bool:
 
 
 def build_app(
-    catalog: Catalog,
+    catalog: Catalog | None,
     *,
     files: Sequence[DataFile] = (),
     view: View = View.TODAY,
