@@ -671,8 +671,13 @@ def rank(
     if query is None:
         query = parse_query(filters.text, catalog)
     result = apply(catalog, replace(filters, text=query.text), index)
+    matches = result.matches
+    if not query.needs:
+        # Nothing to evaluate: keep apply's order, as typing in the filter is the hot path.
+        plain = tuple(Verdicts(fw, (), matches.get(fw.id)) for fw in result.frameworks)
+        return Ranking(query, filters.view, plain, result.total)
     entries = [
-        replace(evaluate(catalog, fw, query.needs, filters.view), match=result.matches.get(fw.id))
+        replace(evaluate(catalog, fw, query.needs, filters.view), match=matches.get(fw.id))
         for fw in result.frameworks
     ]
     # Stable: within equal counts, apply's order (relevance, sort, name) stays.

@@ -105,7 +105,12 @@ def _osa_within_one(a: str, b: str) -> bool:
 
 def _typo_match(query: str, word: str) -> tuple[int, int] | None:
     """A one-typo match of ``query`` against ``word`` or a prefix of it."""
-    if len(query) < MIN_TYPO_LENGTH:
+    if len(query) < MIN_TYPO_LENGTH or len(word) < 2:
+        return None
+    # One edit leaves one of the first two letters in place (or swaps them,
+    # or shifts them by one): reject the rest before comparing, as most words fail.
+    q0, q1, w0, w1 = query[0], query[1], word[0], word[1]
+    if q0 != w0 and q1 != w1 and q0 != w1 and q1 != w0:
         return None
     for length in (len(query), len(query) + 1, len(query) - 1):
         if 0 < length <= len(word) and _osa_within_one(query, word[:length]):
@@ -142,7 +147,7 @@ class SearchIndex:
         entry = self._entries.get(fw.id)
         if entry is None:
             return None
-        name = fw.name.casefold()
+        name = entry.names[0]
         span = _name_span(name, term)
         if term in entry.names:
             return Match(Tier.EXACT, span)
