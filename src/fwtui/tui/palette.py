@@ -2,9 +2,12 @@
 
 Textual 8.2.8's palette crashes when keys arrive faster than it lays out its
 list: PageDown/PageUp before the list has lines (``KeyError`` in
-``OptionList._move_page``), or a second selection after the first one has
-already dismissed it (``ScreenStackError``). The key storm test finds both.
-This subclass guards those two paths and is otherwise Textual's palette.
+``OptionList._move_page``), a second selection after the first one has
+already dismissed it (``ScreenStackError``), and, rarely, an error in its
+command-gathering worker, which takes the whole app down. The key storm test
+found the first; the third was not reproduced here. This subclass guards the
+three paths and is otherwise
+Textual's palette.
 """
 
 from __future__ import annotations
@@ -12,8 +15,12 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
+from textual import work
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette
+
+#: Textual's own gathering coroutine, under its @work wrapper (functools.wraps).
+_TEXTUAL_GATHER = getattr(CommandPalette._gather_commands, "__wrapped__", None)
 
 
 async def _nothing() -> None:
@@ -29,6 +36,13 @@ class GuardedCommandPalette(CommandPalette):
         # When the list has no lines yet, the key is dropped, as if pressed early.
         with contextlib.suppress(KeyError, IndexError):
             super()._action_command_list(action)
+
+    @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP, exit_on_error=False)
+    async def _gather_commands(self, search_value: str) -> None:
+        # Textual's gathering, as a worker whose failure (the palette closing
+        # under fast keys) ends that search only, not the app.
+        if _TEXTUAL_GATHER is not None:
+            await _TEXTUAL_GATHER(self, search_value)
 
     def dismiss(self, result: Any = None) -> AwaitComplete:
         if not self.is_active:
