@@ -6,8 +6,7 @@ list: PageDown/PageUp before the list has lines (``KeyError`` in
 already dismissed it (``ScreenStackError``), and, rarely, an error in its
 command-gathering worker, which takes the whole app down. The key storm test
 found the first; the third was not reproduced here. This subclass guards the
-three paths and is otherwise
-Textual's palette.
+three paths and is otherwise Textual's palette.
 """
 
 from __future__ import annotations
