@@ -705,4 +705,3 @@ async def test_spaces_arriving_together_mark_consecutive_rows() -> None:
         await pilot.pause(0.3)
         assert screen.marked == first_three
         assert shown.cursor_row == 3
-
