@@ -10,8 +10,12 @@ first; positions are looked up only when there is a problem to report.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+import reprlib
+import stat
+import sys
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -44,6 +48,10 @@ SCHEMA_VERSION = 1
 #: Files larger than this are refused at once rather than parsed for seconds.
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 MAX_BYTES_FLAG = "--max-data-mb"
+#: More ``[[framework]]`` records than this in one file are refused before
+#: parsing: a file of 100,000 small records would take seconds to check.
+DEFAULT_MAX_RECORDS = 20_000
+MAX_RECORDS_FLAG = "--max-records"
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -143,11 +151,16 @@ class RawDoc:
     records: list[RawRecord] = field(default_factory=list)
 
 
+#: How many word comparisons the did-you-mean hints of one load may make.
+HINT_BUDGET = 500_000
+
+
 class Problems:
     """Collects problems and knows how to place them in a file."""
 
     def __init__(self) -> None:
         self.items: list[Problem] = []
+        self.hint_budget = HINT_BUDGET
 
     def add(
         self,
@@ -174,6 +187,19 @@ class Problems:
     def errors(self) -> list[Problem]:
         return [p for p in self.items if p.is_error]
 
+    def hint(self, word: str, choices: Collection[str]) -> str | None:
+        """A did-you-mean hint, while the budget for them lasts.
+
+        Each hint compares ``word`` with every choice (about a microsecond and
+        a half each): 20,000 records, each linking to a missing id, took 11
+        minutes of hints. The budget gives ample hints for ordinary files and
+        bounds the time a hostile one can cost to about a second.
+        """
+        if self.hint_budget < len(choices):
+            return None
+        self.hint_budget -= len(choices)
+        return did_you_mean(word, choices)
+
 
 def _type_name(value: object) -> str:
     if isinstance(value, bool):
@@ -193,8 +219,18 @@ def _type_name(value: object) -> str:
     return type(value).__name__
 
 
+#: ``repr`` with bounds: a value from a hostile file may be an array of 20,000
+#: items or tables nested 1,000 deep (``repr`` would recurse past Python's
+#: limit). Within the first 40 characters the output is that of ``repr``.
+_REPR = reprlib.Repr()
+_REPR.maxlevel = 20
+_REPR.maxtuple = _REPR.maxlist = _REPR.maxarray = _REPR.maxdict = 40
+_REPR.maxset = _REPR.maxfrozenset = _REPR.maxdeque = 40
+_REPR.maxstring = _REPR.maxlong = _REPR.maxother = 200
+
+
 def _shown(value: object, limit: int = 40) -> str:
-    text = repr(value)
+    text = _REPR.repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -239,7 +275,7 @@ class _Checker:
                     f"unknown key {key!r}",
                     (*path, key),
                     framework,
-                    did_you_mean(key, allowed),
+                    self.problems.hint(key, allowed),
                 )
 
     def string(
@@ -360,40 +396,172 @@ def _megabytes(n: int) -> str:
     return f"{mb:.0f} MB" if mb == int(mb) else f"{mb:.1f} MB"
 
 
+def _line_count(text: str) -> int:
+    """Lines as an editor numbers them: only ``\n`` ends a line (``splitlines``
+    would also split on form feeds, ``\x1c`` and U+2028), and a final newline
+    does not start another line."""
+    return max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
+
+
+def _line_text(text: str, line: int) -> str | None:
+    """The text of a 1-based line (without its line ending), if there is one."""
+    lines = text.split("\n")
+    if not 0 < line <= len(lines):
+        return None
+    return lines[line - 1].removesuffix("\r")
+
+
 def _toml_error_position(exc: Exception, text: str) -> tuple[int | None, int | None, str]:
     """Line, column and reason of a TOML syntax error.
 
     tomli 2.1+ (and tomllib from Python 3.14) carry ``lineno``/``colno``; older
     parsers put "(at line L, column C)" in the message, or "(at end of
-    document)" when the file ends too early.
+    document)" when the file ends too early. A position after the final
+    newline (where tomli puts "end of document") is moved to the end of the
+    last line, so the line is always one the file has.
     """
     message = str(exc)
     reason = _TOML_POS.sub("", message).replace("(at end of document)", "").strip()
     reason = getattr(exc, "msg", None) or reason
     lineno = getattr(exc, "lineno", None)
     colno = getattr(exc, "colno", None)
-    if isinstance(lineno, int) and isinstance(colno, int):
-        return lineno, colno, reason
     m = _TOML_POS.search(message)
-    if m:
-        return int(m.group(1)), int(m.group(2)), reason
-    if "end of document" in message:
-        lines = text.splitlines() or [""]
-        return len(lines), len(lines[-1]) + 1, reason
-    return None, None, reason
+    if not (isinstance(lineno, int) and isinstance(colno, int)):
+        lineno, colno = (int(m.group(1)), int(m.group(2))) if m else (None, None)
+    count = _line_count(text)
+    if lineno is None and "end of document" in message:
+        lineno, colno = count + 1, 1  # placed at the end of the last line below
+    if lineno is None or colno is None:
+        return None, None, reason
+    if lineno > count:
+        last = _line_text(text, count) or ""
+        return count, len(last) + 1, reason
+    return max(1, lineno), max(1, colno), reason
 
 
-def read_file(data_file: DataFile, problems: Problems, max_bytes: int) -> Parsed | None:
-    """Read and parse one file, reporting why it cannot be used."""
+#: Python refuses to turn a decimal of more digits than this into an int.
+_INT_DIGITS_LIMIT = getattr(sys, "get_int_max_str_digits", lambda: 4300)() or 4300
+_LONG_INTEGER = re.compile(rf"[0-9](?:_?[0-9]){{{_INT_DIGITS_LIMIT},}}")
+
+
+def _value_error_position(text: str) -> tuple[int | None, int | None]:
+    """Where a number too long for Python is (the parser does not say)."""
+    m = _LONG_INTEGER.search(text)
+    return (None, None) if m is None else _position(text, m.start())
+
+
+def _deepest_position(text: str) -> tuple[int, int]:
+    """Where arrays and inline tables nest deepest (first reached), strings and
+    comments skipped: the parser's RecursionError does not say where it was."""
+    level = 0
+    deepest, where = 0, 0
+    for m in _NESTING_TOKEN.finditer(text):
+        token = m.group()
+        if token in ("[", "{"):
+            level += 1
+            if level > deepest:
+                deepest, where = level, m.start()
+        elif token in ("]", "}"):
+            level = max(0, level - 1)
+    if deepest == 0:
+        # No brackets: the parser gave up on a key (tomli allows 1,000 parts);
+        # the line with the most dots holds it.
+        lines = text.split("\n")
+        most = max(range(len(lines)), key=lambda i: lines[i].count("."))
+        return most + 1, 1
+    return _position(text, where)
+
+
+#: What `_deepest_position` steps over: strings and comments (their brackets do
+#: not nest), and the brackets that do.
+_NESTING_TOKEN = re.compile(
+    r"""
+      "{3}(?:\\[\s\S]|[^\\])*?"{3}  # multi-line basic string
+    | '{3}[\s\S]*?'{3}               # multi-line literal string
+    | "(?:\\.|[^"\\\n])*"?           # basic string
+    | '[^'\n]*'?                     # literal string
+    | \#[^\n]*                        # comment
+    | [\[\]{}]
+    """,
+    re.VERBOSE,
+)
+
+
+#: Keys of more parts than this (``a.b.c`` has three, ``[a.b]`` two) are refused
+#: before parsing: the parsers' time and memory grow with the square of a key's
+#: parts (a key of 100,000 parts, 200 KB of text, fills gigabytes). Data
+#: files need three at most.
+MAX_KEY_PARTS = 16
+_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+#: A key (at the start of a line, in a table header, or in an inline table)
+#: of more than MAX_KEY_PARTS parts.
+_LONG_KEY = re.compile(
+    rf"(?:^|[{{,])[ \t]*\[{{0,2}}[ \t]*((?:{_KEY_PART}[ \t]*\.[ \t]*){{{MAX_KEY_PARTS}}}{_KEY_PART})",
+    re.MULTILINE,
+)
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character index."""
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _too_large(problems: Problems, name: str, size: int, max_bytes: int) -> None:
+    found = f"is {size / 1048576:.1f} MB" if size > max_bytes else "is larger than that"
+    problems.add(
+        "E005",
+        f"{found}, over the limit of {_megabytes(max_bytes)}",
+        file=name,
+        hint=f"raise it with {MAX_BYTES_FLAG} N",
+    )
+
+
+def _too_many_records(problems: Problems, name: str, found: str, max_records: int) -> None:
+    problems.add(
+        "E006",
+        f"has {found} [[framework]] records, over the limit of {max_records:,}",
+        file=name,
+        hint=f"raise it with {MAX_RECORDS_FLAG} N",
+    )
+
+
+def _count_record_headers(data: bytes) -> int:
+    """``[[framework]]`` headers at the start of a line, counted on the raw bytes
+    before parsing: a few milliseconds for 16 MB, and exact for files written
+    the usual way. Headers written with spaces or indented, and records
+    written inline, are counted after parsing instead."""
+    return data.count(b"\n[[framework]]") + data.startswith(b"[[framework]]")
+
+
+def read_file(
+    data_file: DataFile,
+    problems: Problems,
+    max_bytes: int,
+    max_records: int = DEFAULT_MAX_RECORDS,
+) -> Parsed | None:
+    """Read and parse one file, reporting why it cannot be used.
+
+    Limits are checked before the costly steps: the size before reading (from
+    the file system, for a regular file) and while reading (for a pipe or a
+    device), the number of records before parsing, and again after.
+    """
     path = data_file.path
     name = str(path)
     try:
         if path.is_dir():
             problems.add("E001", "is a directory, not a data file", file=name)
             return None
-        # Read at most one byte over the limit: a huge file, a FIFO or a device
-        # such as /dev/zero is refused at once instead of filling the memory.
         with path.open("rb") as stream:
+            try:
+                info = os.fstat(stream.fileno())
+            except (OSError, ValueError):
+                info = None
+            if info is not None and stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+                _too_large(problems, name, info.st_size, max_bytes)
+                return None
+            # Read at most one byte over the limit: a file that grows, a FIFO or
+            # a device such as /dev/zero is refused at once instead of filling
+            # the memory.
             data = stream.read(max_bytes + 1)
     except FileNotFoundError:
         problems.add("E001", "no such file", file=name)
@@ -409,13 +577,11 @@ def read_file(data_file: DataFile, problems: Problems, max_bytes: int) -> Parsed
             size = path.stat().st_size
         except OSError:
             size = 0
-        found = f"is {size / 1048576:.1f} MB" if size > max_bytes else "is larger than that"
-        problems.add(
-            "E005",
-            f"{found}, over the limit of {_megabytes(max_bytes)}",
-            file=name,
-            hint=f"raise it with {MAX_BYTES_FLAG} N",
-        )
+        _too_large(problems, name, size, max_bytes)
+        return None
+    headers = _count_record_headers(data)
+    if headers > max_records:
+        _too_many_records(problems, name, f"{headers:,}", max_records)
         return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]  # a BOM is harmless: editors on Windows add one
@@ -438,26 +604,61 @@ def read_file(data_file: DataFile, problems: Problems, max_bytes: int) -> Parsed
             "E004", "is empty", file=name, hint="a data file needs at least schema_version = 1"
         )
         return None
+    long_key = _LONG_KEY.search(text)
+    if long_key is not None:
+        key_line, key_column = _position(text, long_key.start(1))
+        problems.add(
+            "E007",
+            f"nested too deep: a key of more than {MAX_KEY_PARTS} dotted parts",
+            file=name,
+            line=key_line,
+            column=key_column,
+            excerpt=_line_text(text, key_line),
+            hint="data files need three at most, as in framework.facts.status",
+        )
+        return None
     try:
         doc = tomlcompat.loads(text)
     except tomlcompat.TOMLDecodeError as exc:
         at_line, at_column, reason = _toml_error_position(exc, text)
-        excerpt = None
-        if at_line is not None:
-            lines = text.splitlines()
-            if 0 < at_line <= len(lines):
-                excerpt = lines[at_line - 1]
         problems.add(
             "E003",
             f"TOML syntax error: {reason}",
             file=name,
             line=at_line,
             column=at_column,
-            excerpt=excerpt,
+            excerpt=None if at_line is None else _line_text(text, at_line),
         )
         return None
     except RecursionError:
-        problems.add("E003", "TOML syntax error: nesting too deep", file=name)
+        deep_line, deep_column = _deepest_position(text)
+        problems.add(
+            "E007",
+            "nested too deep: arrays or inline tables deeper than the parser reads",
+            file=name,
+            line=deep_line,
+            column=deep_column,
+            excerpt=_line_text(text, deep_line),
+        )
+        return None
+    except ValueError as exc:
+        # The parser lets Python's own limit through: an integer of more than
+        # 4300 digits (CVE-2020-10735) raises ValueError, not a TOML error.
+        at_line, at_column = _value_error_position(text)
+        problems.add(
+            "E003",
+            f"TOML syntax error: a number too long ({exc})"
+            if at_line is None
+            else f"TOML syntax error: an integer of more than {_INT_DIGITS_LIMIT} digits",
+            file=name,
+            line=at_line,
+            column=at_column,
+            excerpt=None if at_line is None else _line_text(text, at_line),
+        )
+        return None
+    records = doc.get("framework")
+    if isinstance(records, list) and len(records) > max_records:
+        _too_many_records(problems, name, f"{len(records):,}", max_records)
         return None
     return Parsed(name, text, doc)
 
@@ -581,7 +782,7 @@ def _check_attribute(c: _Checker, i: int, entry: object) -> Attribute | None:
             "E014",
             f"unknown kind {_shown(kind)}; expected one of {', '.join(ATTRIBUTE_KINDS)}",
             (*path, "kind"),
-            hint=did_you_mean(kind, ATTRIBUTE_KINDS),
+            hint=c.problems.hint(kind, ATTRIBUTE_KINDS),
         )
         kind = None
     label = c.string(table.get("label", key or ""), (*path, "label"))
@@ -671,7 +872,7 @@ def _check_field(c: _Checker, key: str, value: object, path: KeyPath, fid: str) 
                 f"unknown category {_shown(result)}; expected one of {', '.join(CATEGORIES)}",
                 path,
                 fid,
-                did_you_mean(result, CATEGORIES),
+                c.problems.hint(result, CATEGORIES),
             )
             result = None
     elif key in ("aliases", "tags", "sources", *LINK_FIELDS):
@@ -777,7 +978,7 @@ def _check_history(
                     f"unknown history kind {_shown(given)}; expected one of {', '.join(HISTORY_KINDS)}",
                     (*ipath, "kind"),
                     fid,
-                    did_you_mean(given, HISTORY_KINDS),
+                    c.problems.hint(given, HISTORY_KINDS),
                 )
             elif given is not None:
                 kind = given
@@ -862,7 +1063,7 @@ def _fact_value(
                 f"{_shown(text)} is not a {attr.key} value; expected one of {', '.join(attr.values)}",
                 path,
                 fid,
-                did_you_mean(text, attr.values),
+                c.hint(text, attr.values),
             )
             return None
         return text
@@ -877,11 +1078,23 @@ def _fact_value(
                 f"{_shown(v)} is not a {attr.key} value; expected some of {', '.join(attr.values)}",
                 path,
                 fid,
-                did_you_mean(v, attr.values),
+                c.hint(v, attr.values),
             )
         if bad:
             return None
     return items
+
+
+def _source_time(sources: dict[str, Source], source_id: str | None) -> PartialDate | None:
+    """When a claim from this source holds: its date, else the day it was read.
+
+    The same rule decides which pros and cons the article view shows
+    (Catalog.source_in_view), so facts and points never disagree.
+    """
+    source = sources.get(source_id) if source_id else None
+    if source is None:
+        return None
+    return source.date or source.accessed
 
 
 def _build_fact(
@@ -906,7 +1119,7 @@ def _build_fact(
         if value is None:
             return None
         src = default_source
-        as_of = sources[src].date if src in sources else None
+        as_of = _source_time(sources, src)
         return Fact(attr.key, (FactValue(value, as_of, src),))
     checker = _Checker(origin.file, problems)
     values: list[FactValue] = []
@@ -928,13 +1141,13 @@ def _build_fact(
                     f"unknown source {_shown(src)}",
                     (*path, "source"),
                     fid,
-                    did_you_mean(src, sources),
+                    problems.hint(src, sources),
                 )
         as_of = None
         if "as_of" in entry:
             as_of = checker.date(entry["as_of"], (*path, "as_of"), fid)
         elif src in sources:
-            as_of = sources[src].date
+            as_of = _source_time(sources, src)
         note = checker.string(entry["note"], (*path, "note"), fid) if "note" in entry else None
         if value is None:
             continue
@@ -972,10 +1185,17 @@ def build(
             f"unknown base source {base_source!r}",
             origin,
             field="catalog.base_source",
-            hint=did_you_mean(base_source, sources),
+            hint=problems.hint(base_source, sources),
         )
         base_source = None
     ids = set(merged.records)
+    names: dict[str, str] | None = None  # built on the first unknown link
+
+    def by_name() -> dict[str, str]:
+        nonlocal names
+        if names is None:
+            names = _names_index(merged)
+        return names
 
     inverse: dict[str, dict[str, list[str]]] = {
         k: {} for k in ("successors", "predecessors", "used_by", "related")
@@ -1009,7 +1229,7 @@ def build(
                 f["source"][1],
                 framework=fid,
                 field="source",
-                hint=did_you_mean(f["source"][0], sources),
+                hint=problems.hint(f["source"][0], sources),
             )
         for sid_index, sid in enumerate(get("sources", ())):
             if sid not in sources:
@@ -1020,7 +1240,7 @@ def build(
                     origin,
                     framework=fid,
                     field=f"sources[{sid_index}]",
-                    hint=did_you_mean(sid, sources),
+                    hint=problems.hint(sid, sources),
                 )
         if strict and not get("sources") and not default_source:
             problems.add(
@@ -1033,7 +1253,7 @@ def build(
                 origin = Origin(f[link_field][1].file, (*f[link_field][1].path, j))
                 if target not in ids:
                     removed = ""
-                    hint = did_you_mean(target, ids) or _name_hint(target, merged)
+                    hint = problems.hint(target, ids) or _name_hint(target, by_name())
                     if target in merged.removed:
                         gone = merged.removed[target]
                         line, _ = gone.file.locate(gone.path)
@@ -1060,7 +1280,7 @@ def build(
                         origin,
                         framework=fid,
                         field=f"{kind}[{j}].source",
-                        hint=did_you_mean(point.source, sources),
+                        hint=problems.hint(point.source, sources),
                     )
                 if strict and not src:
                     problems.add(
@@ -1078,7 +1298,7 @@ def build(
                             origin,
                             framework=fid,
                             field=f"{kind}[{j}].shared_with[{k}]",
-                            hint=did_you_mean(other, ids),
+                            hint=problems.hint(other, ids),
                         )
                 resolved.append(
                     Point(point.text, src, point.shared_with, point.from_prose, point.note)
@@ -1094,7 +1314,7 @@ def build(
                     origin,
                     framework=fid,
                     field=f"history[{j}].source",
-                    hint=did_you_mean(event.source, sources),
+                    hint=problems.hint(event.source, sources),
                 )
             if strict and not src:
                 problems.add(
@@ -1110,7 +1330,7 @@ def build(
         for key, (raw_value, origin) in record.facts.items():
             attr = attributes.get(key)
             if attr is None:
-                hint = did_you_mean(key, attributes) or "declare it in [[attributes]]"
+                hint = problems.hint(key, attributes) or "declare it in [[attributes]]"
                 problems.add(
                     "E023",
                     f"fact {key!r} has no [[attributes]] declaration",
@@ -1156,8 +1376,10 @@ def build(
 
     def union(own: tuple[str, ...], extra: list[str], fid: str) -> tuple[str, ...]:
         out = list(own)
+        seen = set(own)  # a record linked from 20,000 others: no quadratic search
         for x in extra:
-            if x not in out and x != fid and x in ids:
+            if x not in seen and x != fid and x in ids:
+                seen.add(x)
                 out.append(x)
         return tuple(out)
 
@@ -1183,17 +1405,24 @@ def build(
     )
 
 
-def _name_hint(target: str, merged: Merged) -> str | None:
-    """Match an unknown link against names and aliases too ("PyTorch" -> pytorch)."""
-    wanted = target.casefold()
+def _names_index(merged: Merged) -> dict[str, str]:
+    """Every record's name and aliases, casefolded, to its id (the first wins)."""
+    index: dict[str, str] = {}
     for fid, record in merged.records.items():
         names = [
             record.fields.get("name", ("", None))[0],
             *record.fields.get("aliases", ((), None))[0],
         ]
-        if any(isinstance(n, str) and n.casefold() == wanted for n in names):
-            return f"did you mean {fid!r}?"
-    return None
+        for name in names:
+            if isinstance(name, str):
+                index.setdefault(name.casefold(), fid)
+    return index
+
+
+def _name_hint(target: str, names: dict[str, str]) -> str | None:
+    """Match an unknown link against names and aliases too ("PyTorch" -> pytorch)."""
+    fid = names.get(target.casefold())
+    return None if fid is None else f"did you mean {fid!r}?"
 
 
 def load(
@@ -1201,15 +1430,20 @@ def load(
     *,
     strict: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_records: int = DEFAULT_MAX_RECORDS,
     progress: Callable[[str], None] | None = None,
 ) -> LoadResult:
-    """Load ``files`` in overlay order. Never raises for bad data: see ``problems``."""
+    """Load ``files`` in overlay order. Never raises for bad data: see ``problems``.
+
+    A file over ``max_bytes`` bytes or ``max_records`` ``[[framework]]``
+    records is refused before it is parsed (E005, E006).
+    """
     problems = Problems()
     docs: list[RawDoc] = []
     for data_file in files:
         if progress is not None:
             progress(str(data_file.path))
-        parsed = read_file(data_file, problems, max_bytes)
+        parsed = read_file(data_file, problems, max_bytes, max_records)
         if parsed is not None:
             docs.append(check_document(parsed, problems))
     names = [str(f.path) for f in files]
@@ -1220,14 +1454,19 @@ def load(
     return LoadResult(catalog, ordered)
 
 
-def check_file(data_file: DataFile, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Problem, ...]:
+def check_file(
+    data_file: DataFile,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_records: int = DEFAULT_MAX_RECORDS,
+) -> tuple[Problem, ...]:
     """The problems one file has on its own: reading, syntax and shape.
 
     Links, sources and facts are not checked: an overlay may lean on records,
     sources and attributes that another file declares.
     """
     problems = Problems()
-    parsed = read_file(data_file, problems, max_bytes)
+    parsed = read_file(data_file, problems, max_bytes, max_records)
     if parsed is not None:
         check_document(parsed, problems)
     return _in_file_order(problems.items, [str(data_file.path)])

@@ -133,27 +133,8 @@ def _format_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser; also used to document the commands."""
-    parser = _Parser(
-        prog="fwtui",
-        description="Explore and compare AI and machine-learning frameworks.",
-        epilog="Without a command, fwtui opens the full-screen explorer.",
-    )
-    parser.add_argument("--version", action="version", version=f"fwtui {__version__}")
-    parser.add_argument(
-        "--paths", action="store_true", help="print every file fwtui reads or writes, and exit"
-    )
-    parser.add_argument(
-        "--keys",
-        action="store_true",
-        help="print the explorer's actions and their keys (for [keys] in config.toml), and exit",
-    )
-    _common(parser, top=True)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    p = sub.add_parser("list", help="list frameworks", description="List frameworks.")
-    p.add_argument("text", nargs="*", help="filter text: name, id, alias, tag or summary")
+def _filter_options(p: argparse.ArgumentParser, sort_help: str) -> None:
+    """The quick filters and sort that list and pick share."""
     p.add_argument(
         "--category",
         "-c",
@@ -194,8 +175,46 @@ def build_parser() -> argparse.ArgumentParser:
         "--sort",
         choices=SORT_KEYS,
         default="name",
-        help=f"order: {', '.join(SORT_KEYS)}; unknown values last (default: name)",
+        help=f"{sort_help}: {', '.join(SORT_KEYS)} (default: name)",
     )
+
+
+def _filters(args: argparse.Namespace, text: str = "") -> Filters:
+    """The Filters that the options of :func:`_filter_options` ask for."""
+    return Filters(
+        text=text,
+        categories=frozenset(args.category),
+        statuses=frozenset(args.status),
+        tags=frozenset(t.casefold() for t in args.tag),
+        active_today=args.active_today,
+        in_article=args.in_article,
+        sort=args.sort,
+        view=View(args.as_of),
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; also used to document the commands."""
+    parser = _Parser(
+        prog="fwtui",
+        description="Explore and compare AI and machine-learning frameworks.",
+        epilog="Without a command, fwtui opens the full-screen explorer.",
+    )
+    parser.add_argument("--version", action="version", version=f"fwtui {__version__}")
+    parser.add_argument(
+        "--paths", action="store_true", help="print every file fwtui reads or writes, and exit"
+    )
+    parser.add_argument(
+        "--keys",
+        action="store_true",
+        help="print the explorer's actions and their keys (for [keys] in config.toml), and exit",
+    )
+    _common(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("list", help="list frameworks", description="List frameworks.")
+    p.add_argument("text", nargs="*", help="filter text: name, id, alias, tag or summary")
+    _filter_options(p, "order; unknown values last")
     _format_option(p)
     _common(p, top=False)
 
@@ -242,48 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NEED",
         help="key:value, key:v1,v2, key!=value, or free text (name, alias, tag, summary)",
     )
-    p.add_argument(
-        "--category",
-        "-c",
-        action="append",
-        choices=CATEGORIES,
-        default=[],
-        metavar="CATEGORY",
-        help=f"only this category: {', '.join(CATEGORIES)} (repeatable)",
-    )
-    p.add_argument(
-        "--status",
-        "-s",
-        action="append",
-        choices=STATUSES,
-        default=[],
-        metavar="STATUS",
-        help=f"only this status: {', '.join(STATUSES)} (repeatable)",
-    )
-    p.add_argument(
-        "--tag",
-        "-t",
-        action="append",
-        default=[],
-        metavar="TAG",
-        help="only frameworks with this tag (repeatable: any of them)",
-    )
-    p.add_argument(
-        "--active-today",
-        action="store_true",
-        help="only frameworks active today (whatever --as-of shows)",
-    )
-    p.add_argument(
-        "--in-article",
-        action="store_true",
-        help="only frameworks the article (late 2017) covered",
-    )
-    p.add_argument(
-        "--sort",
-        choices=SORT_KEYS,
-        default="name",
-        help=f"order among equals: {', '.join(SORT_KEYS)} (default: name)",
-    )
+    _filter_options(p, "order among equals")
     p.add_argument(
         "--hide-unmet",
         action="store_true",
@@ -424,16 +402,7 @@ def _find(catalog: Catalog, wanted: str) -> Framework:
 def cmd_list(args: argparse.Namespace, out: IO[str]) -> int:
     catalog = _catalog(args)
     view = View(args.as_of)
-    filters = Filters(
-        text=" ".join(args.text),
-        categories=frozenset(args.category),
-        statuses=frozenset(args.status),
-        tags=frozenset(t.casefold() for t in args.tag),
-        active_today=args.active_today,
-        in_article=args.in_article,
-        sort=args.sort,
-        view=view,
-    )
+    filters = _filters(args, " ".join(args.text))
     result = apply(catalog, filters)
     if args.format == "json":
         from fwtui.formats.jsonout import list_json
@@ -564,17 +533,7 @@ def cmd_pick(args: argparse.Namespace, out: IO[str]) -> int:
     query = _parse_needs(catalog, args.needs, free_text=True)
     from fwtui.needs import rank
 
-    view = View(args.as_of)
-    filters = Filters(
-        categories=frozenset(args.category),
-        statuses=frozenset(args.status),
-        tags=frozenset(t.casefold() for t in args.tag),
-        active_today=args.active_today,
-        in_article=args.in_article,
-        sort=args.sort,
-        view=view,
-    )
-    ranking = rank(catalog, filters, query)
+    ranking = rank(catalog, _filters(args), query)
     if args.hide_unmet:
         ranking = ranking.meeting_all_only()
     from fwtui.formats import pick
@@ -665,13 +624,29 @@ def cmd_keys(out: IO[str]) -> int:
     return EXIT_OK
 
 
+#: Above this much data the explorer loads it behind a loading screen.
+BACKGROUND_LOAD_BYTES = 1024 * 1024
+
+
+def _total_bytes(files: Sequence[DataFile]) -> int:
+    total = 0
+    for data_file in files:
+        with contextlib.suppress(OSError):
+            total += data_file.path.stat().st_size
+    return total
+
+
 def run_explorer(args: argparse.Namespace) -> int:
     """Start the full-screen explorer (imports Textual here, not before)."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError("the explorer needs a terminal for input and output; try `fwtui list`")
     if os.environ.get("TERM") == "dumb":
         raise UsageError("TERM=dumb cannot show the explorer; try `fwtui list`")
-    catalog = _catalog(args)
+    files = data_files(args.data, bundled=not args.no_bundled)
+    # Small data is checked before the full screen starts (problems print as
+    # lines, exit 2); large data loads behind a loading screen instead of
+    # leaving the terminal blank for seconds.
+    catalog = None if _total_bytes(files) > BACKGROUND_LOAD_BYTES else _catalog(args)
     # Textual is imported only here: the other commands never pay for it.
     from textual.theme import BUILTIN_THEMES
 
@@ -683,7 +658,6 @@ def run_explorer(args: argparse.Namespace) -> int:
     if problems:
         _report(problems, sys.stderr)
         raise SystemExit(EXIT_USAGE)
-    files = data_files(args.data, bundled=not args.no_bundled)
     app = build_app(
         catalog,
         files=files,
@@ -693,6 +667,9 @@ def run_explorer(args: argparse.Namespace) -> int:
     )
     app.run()
     code = app.return_code or 0
+    if app.load_problems:
+        _report(app.load_problems, sys.stderr)
+        return EXIT_USAGE
     report = app.crash_report()
     if report:
         # Textual restored the terminal; leave one line, not a traceback.

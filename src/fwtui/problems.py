@@ -15,6 +15,8 @@ CODES: dict[str, str] = {
     "E003": "TOML syntax error",
     "E004": "empty file",
     "E005": "file too large",
+    "E006": "too many records",
+    "E007": "nested too deep",
     "E010": "missing or unsupported schema_version",
     "E011": "unknown key",
     "E012": "wrong type",
