@@ -664,6 +664,7 @@ def run_explorer(args: argparse.Namespace) -> int:
         view=View(args.as_of),
         max_bytes=args.max_data_mb * 1048576,
         settings=settings,
+        max_records=args.max_records,
     )
     app.run()
     code = app.return_code or 0

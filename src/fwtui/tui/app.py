@@ -20,7 +20,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.screen import Screen
 
-from fwtui.catalog import DEFAULT_MAX_BYTES, LoadResult, load
+from fwtui.catalog import DEFAULT_MAX_BYTES, DEFAULT_MAX_RECORDS, LoadResult, load
 from fwtui.clipboard import copy_via_tmux, plan_copy
 from fwtui.model import Catalog, Framework, View
 from fwtui.paths import DataFile, config_home
@@ -96,8 +96,10 @@ class FwtuiApp(App[None]):
         view: View = View.TODAY,
         max_bytes: int = DEFAULT_MAX_BYTES,
         settings: Settings | None = None,
+        max_records: int = DEFAULT_MAX_RECORDS,
     ) -> None:
         super().__init__()
+        self.max_records = max_records
         self.settings = settings or Settings()
         self._remember_theme = False
         # Tracebacks go to a buffer the CLI turns into a crash log, instead of
@@ -129,7 +131,7 @@ class FwtuiApp(App[None]):
             self.run_worker(self._load_in_background, thread=True, exit_on_error=False)
 
     def _load_in_background(self) -> None:
-        result = load(self.files, max_bytes=self.max_bytes)
+        result = load(self.files, max_bytes=self.max_bytes, max_records=self.max_records)
         self.call_from_thread(self._loaded, result)
 
     def _loaded(self, result: LoadResult) -> None:
@@ -257,7 +259,7 @@ class FwtuiApp(App[None]):
 
     def action_reload(self) -> None:
         """Re-read the data files; on problems keep the last good catalog."""
-        result = load(self.files, max_bytes=self.max_bytes)
+        result = load(self.files, max_bytes=self.max_bytes, max_records=self.max_records)
         if result.catalog is None:
             self.push_screen(ProblemsScreen(result.errors))
             return
@@ -332,6 +334,7 @@ def build_app(
     view: View = View.TODAY,
     max_bytes: int = DEFAULT_MAX_BYTES,
     settings: Settings | None = None,
+    max_records: int = DEFAULT_MAX_RECORDS,
 ) -> FwtuiApp:
     """The one factory the CLI and the tests use."""
-    return FwtuiApp(catalog, files, view, max_bytes, settings)
+    return FwtuiApp(catalog, files, view, max_bytes, settings, max_records)
