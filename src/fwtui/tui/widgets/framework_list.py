@@ -79,37 +79,24 @@ class FrameworkList(ScrollView, can_focus=True):
     cursor_row: reactive[int] = reactive(0, always_update=False)
 
     @dataclass
-    class Highlighted(Message):
+    class FrameworkMessage(Message):
+        """Base of the list's messages: which list, and which framework."""
+
+        framework_list: FrameworkList
+        framework: Framework
+
+        @property
+        def control(self) -> FrameworkList:
+            return self.framework_list
+
+    class Highlighted(FrameworkMessage):
         """The highlighted framework changed."""
 
-        framework_list: FrameworkList
-        framework: Framework
-
-        @property
-        def control(self) -> FrameworkList:
-            return self.framework_list
-
-    @dataclass
-    class MarkToggled(Message):
+    class MarkToggled(FrameworkMessage):
         """The user asked to mark or unmark a framework."""
 
-        framework_list: FrameworkList
-        framework: Framework
-
-        @property
-        def control(self) -> FrameworkList:
-            return self.framework_list
-
-    @dataclass
-    class Selected(Message):
+    class Selected(FrameworkMessage):
         """Enter on a framework: its detail is wanted."""
-
-        framework_list: FrameworkList
-        framework: Framework
-
-        @property
-        def control(self) -> FrameworkList:
-            return self.framework_list
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
