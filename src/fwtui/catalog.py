@@ -501,6 +501,32 @@ _LONG_KEY = re.compile(
 )
 
 
+#: A run of dots joined by key parts (``.b.c.``), found fast: the search jumps
+#: from dot to dot, and each run is read once.
+_DOT_RUN = re.compile(rf"\.(?:[ \t]*{_KEY_PART}[ \t]*\.)*")
+
+
+def _long_key(text: str) -> int | None:
+    """Where a key of more than MAX_KEY_PARTS parts starts, if there is one.
+
+    Runs of MAX_KEY_PARTS dots or more are candidates; `_LONG_KEY` decides on
+    their line (a run in a string or a comment is not a key).
+    """
+    pos = 0
+    while (run := _DOT_RUN.search(text, pos)) is not None:
+        pos = run.end()
+        if run.group().count(".") < MAX_KEY_PARTS:
+            continue
+        start = text.rfind("\n", 0, run.start()) + 1
+        end = text.find("\n", run.end())
+        end = len(text) if end < 0 else end
+        key = _LONG_KEY.search(text, start, end)
+        if key is not None:
+            return key.start(1)
+        pos = end  # each line is checked once
+    return None
+
+
 def _position(text: str, index: int) -> tuple[int, int]:
     """1-based line and column of a character index."""
     return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
@@ -604,9 +630,9 @@ def read_file(
             "E004", "is empty", file=name, hint="a data file needs at least schema_version = 1"
         )
         return None
-    long_key = _LONG_KEY.search(text)
+    long_key = _long_key(text)
     if long_key is not None:
-        key_line, key_column = _position(text, long_key.start(1))
+        key_line, key_column = _position(text, long_key)
         problems.add(
             "E007",
             f"nested too deep: a key of more than {MAX_KEY_PARTS} dotted parts",
