@@ -564,13 +564,26 @@ def read_file(
     problems: Problems,
     max_bytes: int,
     max_records: int = DEFAULT_MAX_RECORDS,
+    data: bytes | None = None,
 ) -> Parsed | None:
     """Read and parse one file, reporting why it cannot be used.
 
     Limits are checked before the costly steps: the size before reading (from
     the file system, for a regular file) and while reading (for a pipe or a
-    device), the number of records before parsing, and again after.
+    device), the number of records before parsing, and again after. ``data``,
+    when given, is the file's bytes as already read (and hashed for the cache).
     """
+    path = data_file.path
+    name = str(path)
+    if data is None:
+        data = _read_bytes(data_file, problems, max_bytes)
+        if data is None:
+            return None
+    return _parse_bytes(name, data, problems, max_bytes, max_records)
+
+
+def _read_bytes(data_file: DataFile, problems: Problems, max_bytes: int) -> bytes | None:
+    """The file's bytes, at most ``max_bytes`` of them, or None with the reason."""
     path = data_file.path
     name = str(path)
     try:
@@ -604,6 +617,16 @@ def read_file(
         except OSError:
             size = 0
         _too_large(problems, name, size, max_bytes)
+        return None
+    return data
+
+
+def _parse_bytes(
+    name: str, data: bytes, problems: Problems, max_bytes: int, max_records: int
+) -> Parsed | None:
+    """Decode, pre-check and parse one file's bytes."""
+    if len(data) > max_bytes:
+        _too_large(problems, name, len(data), max_bytes)
         return None
     headers = _count_record_headers(data)
     if headers > max_records:
@@ -1458,18 +1481,43 @@ def load(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_records: int = DEFAULT_MAX_RECORDS,
     progress: Callable[[str], None] | None = None,
+    cache_dir: Path | None = None,
 ) -> LoadResult:
     """Load ``files`` in overlay order. Never raises for bad data: see ``problems``.
 
     A file over ``max_bytes`` bytes or ``max_records`` ``[[framework]]``
-    records is refused before it is parsed (E005, E006).
+    records is refused before it is parsed (E005, E006). With ``cache_dir``,
+    a catalog saved there for the same file contents and settings is read
+    back instead (see :mod:`fwtui.cache`), and a new one is saved there.
     """
+    contents: list[bytes] | None = None
+    cache_key = ""
+    if cache_dir is not None:
+        hit = load_cached(
+            files,
+            cache_dir=cache_dir,
+            strict=strict,
+            max_bytes=max_bytes,
+            max_records=max_records,
+            progress=progress,
+        )
+        if hit is not None:
+            return hit
+        # Missed: the files are read once more, and what is parsed is what the
+        # new cache's key hashes, even if a file changes meanwhile.
+        contents = _read_all(files, max_bytes)
+        if contents is not None:
+            from fwtui import cache
+
+            named = [(str(f.path), data) for f, data in zip(files, contents, strict=True)]
+            cache_key = cache.key(named, _cache_settings(strict, max_bytes, max_records))
     problems = Problems()
     docs: list[RawDoc] = []
-    for data_file in files:
+    for i, data_file in enumerate(files):
         if progress is not None:
             progress(str(data_file.path))
-        parsed = read_file(data_file, problems, max_bytes, max_records)
+        data = contents[i] if contents is not None else None
+        parsed = read_file(data_file, problems, max_bytes, max_records, data)
         if parsed is not None:
             docs.append(check_document(parsed, problems))
     names = [str(f.path) for f in files]
@@ -1477,7 +1525,78 @@ def load(
     ordered = _in_file_order(problems.items, names)
     if problems.errors:
         return LoadResult(None, ordered)
+    if cache_dir is not None and contents is not None:
+        from fwtui import cache
+
+        cache.write(cache_dir, cache_key, catalog, ordered)
     return LoadResult(catalog, ordered)
+
+
+def load_cached(
+    files: Sequence[DataFile],
+    *,
+    cache_dir: Path,
+    strict: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_records: int = DEFAULT_MAX_RECORDS,
+    progress: Callable[[str], None] | None = None,
+) -> LoadResult | None:
+    """The catalog saved in ``cache_dir`` for these files as they are now, if any.
+
+    Costs a read and a hash of each file (in chunks, so a large file is never
+    held whole): the explorer asks this first and shows its loading screen
+    only when the answer is None.
+    """
+    from fwtui import cache
+
+    digests: list[tuple[str, bytes]] = []
+    for data_file in files:
+        if progress is not None:
+            progress(str(data_file.path))
+        digest = _file_digest(data_file.path, max_bytes)
+        if digest is None:
+            return None
+        digests.append((str(data_file.path), digest))
+    cache_key = cache.combine(digests, _cache_settings(strict, max_bytes, max_records))
+    hit = cache.read(cache_dir, cache_key)
+    if hit is None:
+        return None
+    catalog, problems = hit
+    return LoadResult(catalog, problems)
+
+
+def _cache_settings(strict: bool, max_bytes: int, max_records: int) -> tuple[object, ...]:
+    """What else decides a load's outcome, besides the files."""
+    return (SCHEMA_VERSION, strict, max_bytes, max_records)
+
+
+def _file_digest(path: Path, max_bytes: int) -> bytes | None:
+    """SHA-256 of a file's bytes, or None when it cannot be read within the limit."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        with path.open("rb") as stream:
+            while chunk := stream.read(1 << 20):
+                size += len(chunk)
+                if size > max_bytes:
+                    return None  # the load reports it
+                digest.update(chunk)
+    except (OSError, ValueError):
+        return None
+    return digest.digest()
+
+
+def _read_all(files: Sequence[DataFile], max_bytes: int) -> list[bytes] | None:
+    """Every file's bytes, or None when one cannot be read (the load says why)."""
+    contents: list[bytes] = []
+    for data_file in files:
+        data = _read_bytes(data_file, Problems(), max_bytes)
+        if data is None:
+            return None
+        contents.append(data)
+    return contents
 
 
 def check_file(

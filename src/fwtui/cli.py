@@ -101,6 +101,12 @@ def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
         help="leave out the bundled catalog",
     )
     parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="read and check every data file, neither reading nor writing the cache",
+    )
+    parser.add_argument(
         "--as-of",
         choices=[v.value for v in View],
         default="today" if top else argparse.SUPPRESS,
@@ -365,7 +371,15 @@ def _load(args: argparse.Namespace, *, strict: bool = False) -> LoadResult:
         strict=strict,
         max_bytes=args.max_data_mb * 1048576,
         max_records=args.max_records,
+        cache_dir=_cache_dir(args),
     )
+
+
+def _cache_dir(args: argparse.Namespace) -> Path | None:
+    """Where loaded catalogs are cached, or None with ``--no-cache``."""
+    from fwtui.paths import catalog_cache
+
+    return None if args.no_cache else catalog_cache()
 
 
 def _report(problems: Sequence[Problem], stream: IO[str] | None) -> None:
@@ -590,7 +604,7 @@ def cmd_validate(args: argparse.Namespace, out: IO[str]) -> int:
 
 def cmd_paths(args: argparse.Namespace, out: IO[str]) -> int:
     """Every file fwtui reads or may write, in overlay order; nothing is created."""
-    from fwtui.paths import data_schema, output_schema
+    from fwtui.paths import catalog_cache, data_schema, output_schema
 
     rows: list[tuple[str, Path, str]] = [("bundled data", bundled_data(), "read")]
     rows.append(("user data", user_data_file(), "read if present"))
@@ -604,6 +618,7 @@ def cmd_paths(args: argparse.Namespace, out: IO[str]) -> int:
     rows.append(("settings", settings_file(), "read if present"))
     rows.append(("state", state_file(), "written by the explorer (theme)"))
     rows.append(("crash logs", state_home() / "fwtui", "written if the explorer fails"))
+    rows.append(("catalog cache", catalog_cache(), "written on load; safe to delete"))
     for label, path, use in rows:
         exists = "exists" if path.exists() else "missing"
         out.write(f"{label:<14} {exists:<8} {use:<32} {path}\n")
@@ -646,7 +661,21 @@ def run_explorer(args: argparse.Namespace) -> int:
     # Small data is checked before the full screen starts (problems print as
     # lines, exit 2); large data loads behind a loading screen instead of
     # leaving the terminal blank for seconds.
-    catalog = None if _total_bytes(files) > BACKGROUND_LOAD_BYTES else _catalog(args)
+    # A catalog cached for these very file contents is read at once, whatever its size.
+    cache_dir = _cache_dir(args)
+    catalog = None
+    if _total_bytes(files) <= BACKGROUND_LOAD_BYTES:
+        catalog = _catalog(args)
+    elif cache_dir is not None:
+        from fwtui.catalog import load_cached
+
+        cached = load_cached(
+            files,
+            cache_dir=cache_dir,
+            max_bytes=args.max_data_mb * 1048576,
+            max_records=args.max_records,
+        )
+        catalog = cached.catalog if cached is not None else None
     # Textual is imported only here: the other commands never pay for it.
     from textual.theme import BUILTIN_THEMES
 
@@ -665,6 +694,7 @@ def run_explorer(args: argparse.Namespace) -> int:
         max_bytes=args.max_data_mb * 1048576,
         settings=settings,
         max_records=args.max_records,
+        cache_dir=cache_dir,
     )
     app.run()
     code = app.return_code or 0

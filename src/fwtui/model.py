@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
@@ -226,6 +226,57 @@ class Framework:
         """The value of attribute ``key`` in ``view``, or None when unknown."""
         fact = self.facts.get(key)
         return fact.at(view, cutoff) if fact else None
+
+
+#: Fields a framework read from the cache loads only when first used: the
+#: list, the filter and the sort need the others, a detail pane these.
+DEFERRED_FIELDS: tuple[str, ...] = ("links", "pros", "cons", "facts", "history")
+#: The fields every framework carries from the start, in declaration order.
+EAGER_FIELDS: tuple[str, ...] = tuple(
+    name for name in Framework.__dataclass_fields__ if name not in DEFERRED_FIELDS
+)
+_REST = "_load_rest"
+
+
+class _Deferred:
+    """A field of a framework from the cache, loaded on first access.
+
+    A non-data descriptor, like ``functools.cached_property``: a framework
+    built the usual way, or one whose rest was loaded, keeps the value in its
+    ``__dict__``, which Python consults first, so this costs nothing there.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: object, owner: type | None = None) -> object:
+        if instance is None:
+            return self
+        state = instance.__dict__
+        load_rest = state.get(_REST)
+        if load_rest is None:  # only a half-built object gets here
+            raise AttributeError(self.name)
+        # Idempotent: two threads may both load; either result is the same.
+        state.update(load_rest())
+        state.pop(_REST, None)
+        return state[self.name]
+
+
+for _name in DEFERRED_FIELDS:
+    setattr(Framework, _name, _Deferred(_name))
+
+
+def deferred_framework(
+    eager: Mapping[str, object], load_rest: Callable[[], Mapping[str, object]]
+) -> Framework:
+    """A framework whose ``DEFERRED_FIELDS`` come from ``load_rest()`` when first read.
+
+    It is equal to, and reads the same as, the framework it was saved from.
+    """
+    fw = object.__new__(Framework)
+    fw.__dict__.update(eager)
+    fw.__dict__[_REST] = load_rest
+    return fw
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from functools import cached_property
 
 from fwtui.model import Attribute, Catalog, FactValue, Framework, PartialDate, View
 from fwtui.query import Filters, Match, SearchIndex, apply
@@ -307,8 +308,8 @@ class Query:
 class _Vocabulary:
     """Names and values of a catalog's attributes, computed once per catalog."""
 
+    catalog: Catalog
     names: dict[str, Attribute]  # folded key or alias -> attribute
-    seen: dict[str, tuple[str, ...]]  # key -> every value written, case-folded duplicates out
 
     @classmethod
     def of(cls, catalog: Catalog) -> _Vocabulary:
@@ -318,17 +319,24 @@ class _Vocabulary:
         for attr in catalog.attributes:
             for alias in attr.aliases:
                 names.setdefault(_fold_key(alias), attr)
-        seen: dict[str, dict[str, str]] = {a.key: {} for a in catalog.attributes}
-        for fw in catalog.frameworks:
+        return cls(catalog, names)
+
+    @cached_property
+    def seen(self) -> dict[str, tuple[str, ...]]:
+        """Attribute key -> every value written, case-folded duplicates out.
+
+        Computed on first use (completing or correcting a value), not for every
+        query: it reads every framework's facts, which a cached catalog loads
+        only when they are shown.
+        """
+        seen: dict[str, dict[str, str]] = {a.key: {} for a in self.catalog.attributes}
+        for fw in self.catalog.frameworks:
             for key, fact in fw.facts.items():
                 bucket = seen.setdefault(key, {})
                 for entry in fact.values:
                     for element in _elements(entry.value):
                         bucket.setdefault(element.casefold().strip(), element.strip())
-        return cls(
-            names,
-            {k: tuple(sorted(v.values(), key=str.casefold)) for k, v in seen.items()},
-        )
+        return {k: tuple(sorted(v.values(), key=str.casefold)) for k, v in seen.items()}
 
     def attribute(self, key: str) -> Attribute | None:
         return self.names.get(_fold_key(key))

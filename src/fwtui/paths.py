@@ -65,6 +65,20 @@ def state_home(env: Mapping[str, str] | None = None) -> Path:
     return Path(env.get("HOME") or Path.home()) / ".local" / "state"
 
 
+def cache_home(env: Mapping[str, str] | None = None) -> Path:
+    """``$XDG_CACHE_HOME`` or ``~/.cache``."""
+    env = os.environ if env is None else env
+    base = env.get("XDG_CACHE_HOME", "")
+    if base and Path(base).is_absolute():
+        return Path(base)
+    return Path(env.get("HOME") or Path.home()) / ".cache"
+
+
+def catalog_cache(env: Mapping[str, str] | None = None) -> Path:
+    """Where loaded catalogs are cached (``fwtui.cache``); safe to delete."""
+    return cache_home(env) / "fwtui"
+
+
 def user_data_file(env: Mapping[str, str] | None = None) -> Path:
     """The user's own overlay: ``$XDG_CONFIG_HOME/fwtui/frameworks.toml``."""
     return config_home(env) / "fwtui" / BUNDLED_NAME

@@ -97,9 +97,11 @@ class FwtuiApp(App[None]):
         max_bytes: int = DEFAULT_MAX_BYTES,
         settings: Settings | None = None,
         max_records: int = DEFAULT_MAX_RECORDS,
+        cache_dir: Path | None = None,
     ) -> None:
         super().__init__()
         self.max_records = max_records
+        self.cache_dir = cache_dir
         self.settings = settings or Settings()
         self._remember_theme = False
         # Tracebacks go to a buffer the CLI turns into a crash log, instead of
@@ -130,8 +132,16 @@ class FwtuiApp(App[None]):
         if self.loading:
             self.run_worker(self._load_in_background, thread=True, exit_on_error=False)
 
+    def _load(self) -> LoadResult:
+        return load(
+            self.files,
+            max_bytes=self.max_bytes,
+            max_records=self.max_records,
+            cache_dir=self.cache_dir,
+        )
+
     def _load_in_background(self) -> None:
-        result = load(self.files, max_bytes=self.max_bytes, max_records=self.max_records)
+        result = self._load()
         self.call_from_thread(self._loaded, result)
 
     def _loaded(self, result: LoadResult) -> None:
@@ -259,7 +269,7 @@ class FwtuiApp(App[None]):
 
     def action_reload(self) -> None:
         """Re-read the data files; on problems keep the last good catalog."""
-        result = load(self.files, max_bytes=self.max_bytes, max_records=self.max_records)
+        result = self._load()
         if result.catalog is None:
             self.push_screen(ProblemsScreen(result.errors))
             return
@@ -335,6 +345,7 @@ def build_app(
     max_bytes: int = DEFAULT_MAX_BYTES,
     settings: Settings | None = None,
     max_records: int = DEFAULT_MAX_RECORDS,
+    cache_dir: Path | None = None,
 ) -> FwtuiApp:
     """The one factory the CLI and the tests use."""
-    return FwtuiApp(catalog, files, view, max_bytes, settings, max_records)
+    return FwtuiApp(catalog, files, view, max_bytes, settings, max_records, cache_dir)

@@ -1,0 +1,274 @@
+"""A cache of loaded catalogs, derived from the data files' contents.
+
+A loaded catalog is saved under a key that hashes every data file's bytes and
+name, the load's settings, fwtui's version and the model's shape. A start
+whose files hash to a saved key reads the catalog back instead of parsing
+and checking the TOML again; an edited file hashes to a new key, so it is
+never shown stale. The files are read and hashed on every start: that is the
+check.
+
+The file is read lazily. Its head holds what the list, the filter and the
+sort need (each framework's names, category, summary, tags and links to
+others, plus the attributes and sources); each framework's pros, cons, facts,
+history and links are a separate block, unpickled when first used (see
+``fwtui.model.deferred_framework``). At 10,000 frameworks the head is a few
+MB and the blocks stay on disk, mapped, until a row is shown.
+
+The cache is an optimisation only: any file that cannot be read, written or
+trusted is ignored (and replaced on the next load), never reported.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import mmap
+import os
+import pickle
+import sys
+import tempfile
+import zlib
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, fields
+from functools import partial
+from pathlib import Path
+from types import MappingProxyType
+
+from fwtui import __version__
+from fwtui.model import (
+    DEFERRED_FIELDS,
+    EAGER_FIELDS,
+    Attribute,
+    Catalog,
+    Fact,
+    FactValue,
+    Framework,
+    HistoryEvent,
+    Link,
+    PartialDate,
+    Point,
+    Source,
+    deferred_framework,
+)
+from fwtui.problems import Problem
+
+#: Bumped whenever the layout below changes.
+FORMAT = 1
+MAGIC = b"fwtui-catalog-cache\n"
+SUFFIX = ".cache"
+#: Caches kept per folder, most recently used first: one per set of files a
+#: user starts fwtui with, and an edit makes a new one.
+KEEP = 4
+_HEAD_SIZE = 8  # the head's length, little-endian, after MAGIC
+_PROTOCOL = 5
+
+
+class DamagedCache(Exception):
+    """A cache block did not match its checksum (the disk changed under it)."""
+
+
+def _model_shape() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The model's classes and fields: a cache from another shape is not read."""
+    classes: tuple[type, ...] = (Catalog, Framework, Attribute, Source, Fact, FactValue)
+    classes += (PartialDate, Point, HistoryEvent, Link, Problem)
+    return tuple((cls.__name__, tuple(f.name for f in fields(cls))) for cls in classes)
+
+
+def key(contents: Sequence[tuple[str, bytes]], settings: Sequence[object]) -> str:
+    """The cache key of these files (name and bytes, in overlay order) and settings."""
+    return combine([(name, hashlib.sha256(data).digest()) for name, data in contents], settings)
+
+
+def combine(digests: Sequence[tuple[str, bytes]], settings: Sequence[object]) -> str:
+    """The cache key from each file's name and the SHA-256 of its bytes."""
+    digest = hashlib.sha256()
+    meta = (FORMAT, __version__, sys.version_info[:2], _model_shape(), tuple(settings))
+    digest.update(repr(meta).encode())
+    for name, file_digest in digests:
+        encoded = name.encode("utf-8", "surrogateescape")
+        # The name's length first, so no two different lists of files hash alike.
+        digest.update(len(encoded).to_bytes(8, "little") + encoded + file_digest)
+    return digest.hexdigest()
+
+
+def path_for(folder: Path, cache_key: str) -> Path:
+    """Where the catalog of ``cache_key`` is saved."""
+    return folder / f"catalog-{cache_key[:40]}{SUFFIX}"
+
+
+# ---------------------------------------------------------------------------
+# Reading
+
+
+@dataclass(frozen=True)
+class _Head:
+    key: str
+    catalog: tuple[object, ...]  # attributes, sources, title, date, base_source, files
+    problems: tuple[Problem, ...]
+    rows: list[tuple[object, ...]]  # each framework's EAGER_FIELDS
+    ends: list[int]  # where each block ends, from the start of the blocks
+    checksums: list[int]
+
+
+class _Blocks:
+    """The mapped blocks of one cache file, each unpickled on request."""
+
+    def __init__(self, mapped: mmap.mmap, start: int, head: _Head, path: Path) -> None:
+        self._mapped = mapped
+        self._start = start
+        self._ends = head.ends
+        self._checksums = head.checksums
+        self._path = path
+
+    def rest(self, i: int) -> Mapping[str, object]:
+        """The deferred fields of framework ``i``."""
+        begin = self._start + (self._ends[i - 1] if i else 0)
+        block = self._mapped[begin : self._start + self._ends[i]]
+        if zlib.crc32(block) != self._checksums[i]:
+            with contextlib.suppress(OSError):
+                self._path.unlink()
+            raise DamagedCache(
+                f"the cache file {self._path} was damaged; it was removed, start fwtui again"
+            )
+        links, pros, cons, facts, history = pickle.loads(block)
+        return {
+            "links": links,
+            "pros": pros,
+            "cons": cons,
+            "facts": MappingProxyType(facts),
+            "history": history,
+        }
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    # Unpickling makes many small objects: the collector would run dozens of
+    # times over objects that are all alive (about 5x the time at 10,000).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def read(folder: Path, cache_key: str) -> tuple[Catalog, tuple[Problem, ...]] | None:
+    """The catalog saved under ``cache_key``, or None when there is none to trust."""
+    path = path_for(folder, cache_key)
+    try:
+        with path.open("rb") as stream:
+            mapped = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return None
+    try:
+        start = len(MAGIC) + _HEAD_SIZE
+        if mapped[: len(MAGIC)] != MAGIC:
+            raise ValueError("not a cache file")
+        size = int.from_bytes(mapped[len(MAGIC) : start], "little")
+        with _no_gc():
+            head = pickle.loads(mapped[start : start + size])
+        if not isinstance(head, _Head) or head.key != cache_key:
+            raise ValueError("another catalog")
+        if len(mapped) != start + size + (head.ends[-1] if head.ends else 0):
+            raise ValueError("truncated or extended")
+        blocks = _Blocks(mapped, start + size, head, path)
+        frameworks = tuple(
+            deferred_framework(dict(zip(EAGER_FIELDS, row, strict=True)), partial(blocks.rest, i))
+            for i, row in enumerate(head.rows)
+        )
+        attributes, sources, title, date, base_source, files = head.catalog
+        catalog = Catalog(
+            frameworks,
+            attributes,  # type: ignore[arg-type]
+            MappingProxyType(sources),  # type: ignore[arg-type]
+            title,  # type: ignore[arg-type]
+            date,  # type: ignore[arg-type]
+            base_source,  # type: ignore[arg-type]
+            files,  # type: ignore[arg-type]
+        )
+    except Exception:
+        # A cache from an older fwtui, a truncated file, another format: it is
+        # only a copy, so it is dropped and the data files are read instead.
+        mapped.close()
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # most recently used: pruned last
+    return catalog, head.problems
+
+
+# ---------------------------------------------------------------------------
+# Writing
+
+
+def write(
+    folder: Path, cache_key: str, catalog: Catalog, problems: Sequence[Problem]
+) -> Path | None:
+    """Save ``catalog`` under ``cache_key``, atomically; None when it could not be."""
+    rows: list[tuple[object, ...]] = []
+    blocks: list[bytes] = []
+    for fw in catalog.frameworks:
+        rows.append(tuple(getattr(fw, name) for name in EAGER_FIELDS))
+        rest = [getattr(fw, name) for name in DEFERRED_FIELDS]
+        rest[DEFERRED_FIELDS.index("facts")] = dict(fw.facts)
+        blocks.append(pickle.dumps(tuple(rest), _PROTOCOL))
+    ends: list[int] = []
+    total = 0
+    for block in blocks:
+        total += len(block)
+        ends.append(total)
+    head = _Head(
+        cache_key,
+        (
+            catalog.attributes,
+            dict(catalog.sources),
+            catalog.title,
+            catalog.date,
+            catalog.base_source,
+            catalog.files,
+        ),
+        tuple(problems),
+        rows,
+        ends,
+        [zlib.crc32(b) for b in blocks],
+    )
+    encoded = pickle.dumps(head, _PROTOCOL)
+    path = path_for(folder, cache_key)
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, name = tempfile.mkstemp(prefix=".catalog-", suffix=".tmp", dir=folder)
+        temp = Path(name)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(MAGIC + len(encoded).to_bytes(_HEAD_SIZE, "little"))
+                out.write(encoded)
+                for block in blocks:
+                    out.write(block)
+            # Readers see the old file or the whole new one, never half of it.
+            temp.replace(path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+            raise
+    except OSError:
+        return None
+    prune(folder, keep=path)
+    return path
+
+
+def prune(folder: Path, keep: Path | None = None) -> None:
+    """Remove all but the ``KEEP`` most recently used caches in ``folder``."""
+    try:
+        found = [
+            p for p in folder.iterdir() if p.name.startswith("catalog-") and p.suffix == SUFFIX
+        ]
+        found.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return
+    for old in found[KEEP:]:
+        if old != keep:
+            with contextlib.suppress(OSError):
+                old.unlink()
