@@ -21,7 +21,6 @@ trusted is ignored (and replaced on the next load), never reported.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import mmap
 import os
@@ -29,13 +28,14 @@ import pickle
 import sys
 import tempfile
 import zlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from functools import partial
 from pathlib import Path
 from types import MappingProxyType
 
 from fwtui import __version__
+from fwtui.gcpause import no_gc
 from fwtui.model import (
     DEFERRED_FIELDS,
     EAGER_FIELDS,
@@ -141,19 +141,6 @@ class _Blocks:
         }
 
 
-@contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    # Unpickling makes many small objects: the collector would run dozens of
-    # times over objects that are all alive (about 5x the time at 10,000).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def read(folder: Path, cache_key: str) -> tuple[Catalog, tuple[Problem, ...]] | None:
     """The catalog saved under ``cache_key``, or None when there is none to trust."""
     path = path_for(folder, cache_key)
@@ -167,7 +154,7 @@ def read(folder: Path, cache_key: str) -> tuple[Catalog, tuple[Problem, ...]] | 
         if mapped[: len(MAGIC)] != MAGIC:
             raise ValueError("not a cache file")
         size = int.from_bytes(mapped[len(MAGIC) : start], "little")
-        with _no_gc():
+        with no_gc():
             head = pickle.loads(mapped[start : start + size])
         if not isinstance(head, _Head) or head.key != cache_key:
             raise ValueError("another catalog")

@@ -16,12 +16,13 @@ import reprlib
 import stat
 import sys
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from fwtui import tomlcompat
+from fwtui.gcpause import no_gc
 from fwtui.locate import Locator
 from fwtui.locate import Path as KeyPath
 from fwtui.model import (
@@ -972,6 +973,10 @@ def _check_points(
         if isinstance(item, str):
             points.append((Point(item), c.origin(ipath)))
             continue
+        if _plain_point(item):
+            # The common shape, text and source, needs none of the checks below.
+            points.append((Point(item["text"], item.get("source")), c.origin(ipath)))
+            continue
         table = c.table(item, ipath, fid)
         if table is None:
             continue
@@ -996,6 +1001,17 @@ def _check_points(
             continue
         points.append((Point(text, source, shared or (), bool(prose), note), c.origin(ipath)))
     return tuple(points)
+
+
+_PLAIN_POINT_KEYS = frozenset(("text", "source"))
+
+
+def _plain_point(item: object) -> bool:
+    """A point table of a non-empty text string and, perhaps, a source string."""
+    if type(item) is not dict or not item.keys() <= _PLAIN_POINT_KEYS:
+        return False
+    text, source = item.get("text"), item.get("source", "")
+    return type(text) is str and bool(text.strip()) and type(source) is str
 
 
 def _check_history(
@@ -1246,9 +1262,28 @@ def build(
             names = _names_index(merged)
         return names
 
+    # Links are two-way: a successor names its predecessor too. Collected
+    # first, so each framework is built once, with its final links.
     inverse: dict[str, dict[str, list[str]]] = {
         k: {} for k in ("successors", "predecessors", "used_by", "related")
     }
+    for fid, record in merged.records.items():
+        for link_field, other_end in _INVERSE.items():
+            if link_field in record.fields:
+                for target in record.fields[link_field][0]:
+                    inverse[other_end].setdefault(target, []).append(fid)
+
+    def union(own: tuple[str, ...], extra: list[str] | None, fid: str) -> tuple[str, ...]:
+        if not extra:
+            return own
+        out = list(own)
+        seen = set(own)  # a record linked from 20,000 others: no quadratic search
+        for x in extra:
+            if x not in seen and x != fid and x in ids:
+                seen.add(x)
+                out.append(x)
+        return tuple(out)
+
     frameworks: list[Framework] = []
     for fid, record in merged.records.items():
         f = record.fields
@@ -1349,9 +1384,9 @@ def build(
                             field=f"{kind}[{j}].shared_with[{k}]",
                             hint=problems.hint(other, ids),
                         )
-                resolved.append(
-                    Point(point.text, src, point.shared_with, point.from_prose, point.note)
-                )
+                if src != point.source:  # most points name their source: keep them
+                    point = Point(point.text, src, point.shared_with, point.from_prose, point.note)
+                resolved.append(point)
             points[kind] = tuple(resolved)
         history: list[HistoryEvent] = []
         for j, (event, origin) in enumerate(get("history", ())):
@@ -1373,7 +1408,9 @@ def build(
                     framework=fid,
                     field=f"history[{j}]",
                 )
-            history.append(HistoryEvent(event.date, event.event, event.kind, src))
+            if src != event.source:
+                event = HistoryEvent(event.date, event.event, event.kind, src)
+            history.append(event)
         history.sort(key=lambda e: e.date.start)
         facts: dict[str, Fact] = {}
         for key, (raw_value, origin) in record.facts.items():
@@ -1392,14 +1429,6 @@ def build(
             fact = _build_fact(problems, attr, raw_value, origin, fid, sources, default_source)
             if fact is not None:
                 facts[key] = fact
-        for target in get("successors", ()):
-            inverse["predecessors"].setdefault(target, []).append(fid)
-        for target in get("predecessors", ()):
-            inverse["successors"].setdefault(target, []).append(fid)
-        for target in get("builds_on", ()):
-            inverse["used_by"].setdefault(target, []).append(fid)
-        for target in get("related", ()):
-            inverse["related"].setdefault(target, []).append(fid)
         frameworks.append(
             Framework(
                 id=fid,
@@ -1410,10 +1439,11 @@ def build(
                 tags=get("tags", ()),
                 homepage=get("homepage"),
                 links=get("links", ()),
-                related=get("related", ()),
+                related=union(get("related", ()), inverse["related"].get(fid), fid),
                 builds_on=get("builds_on", ()),
-                successors=get("successors", ()),
-                predecessors=get("predecessors", ()),
+                successors=union(get("successors", ()), inverse["successors"].get(fid), fid),
+                predecessors=union(get("predecessors", ()), inverse["predecessors"].get(fid), fid),
+                used_by=union((), inverse["used_by"].get(fid), fid),
                 sources=get("sources", ()),
                 pros=points["pros"],
                 cons=points["cons"],
@@ -1423,28 +1453,9 @@ def build(
             )
         )
 
-    def union(own: tuple[str, ...], extra: list[str], fid: str) -> tuple[str, ...]:
-        out = list(own)
-        seen = set(own)  # a record linked from 20,000 others: no quadratic search
-        for x in extra:
-            if x not in seen and x != fid and x in ids:
-                seen.add(x)
-                out.append(x)
-        return tuple(out)
-
-    linked = tuple(
-        replace(
-            fw,
-            successors=union(fw.successors, inverse["successors"].get(fw.id, []), fw.id),
-            predecessors=union(fw.predecessors, inverse["predecessors"].get(fw.id, []), fw.id),
-            used_by=union((), inverse["used_by"].get(fw.id, []), fw.id),
-            related=union(fw.related, inverse["related"].get(fw.id, []), fw.id),
-        )
-        for fw in frameworks
-    )
     ordered_attrs = tuple(sorted(attributes.values(), key=lambda a: (a.order, a.label.lower())))
     return Catalog(
-        frameworks=linked,
+        frameworks=tuple(frameworks),
         attributes=ordered_attrs,
         sources=MappingProxyType(sources),
         title=merged.catalog.get("title", ("Frameworks", None))[0],
@@ -1452,6 +1463,15 @@ def build(
         base_source=base_source,
         files=tuple(files),
     )
+
+
+#: Each link field, and the field it fills on the framework it names.
+_INVERSE = {
+    "successors": "predecessors",
+    "predecessors": "successors",
+    "builds_on": "used_by",
+    "related": "related",
+}
 
 
 def _names_index(merged: Merged) -> dict[str, str]:
@@ -1513,15 +1533,16 @@ def load(
             cache_key = cache.key(named, _cache_settings(strict, max_bytes, max_records))
     problems = Problems()
     docs: list[RawDoc] = []
-    for i, data_file in enumerate(files):
-        if progress is not None:
-            progress(str(data_file.path))
-        data = contents[i] if contents is not None else None
-        parsed = read_file(data_file, problems, max_bytes, max_records, data)
-        if parsed is not None:
-            docs.append(check_document(parsed, problems))
-    names = [str(f.path) for f in files]
-    catalog = build(merge(docs), problems, names, strict)
+    with no_gc():
+        for i, data_file in enumerate(files):
+            if progress is not None:
+                progress(str(data_file.path))
+            data = contents[i] if contents is not None else None
+            parsed = read_file(data_file, problems, max_bytes, max_records, data)
+            if parsed is not None:
+                docs.append(check_document(parsed, problems))
+        names = [str(f.path) for f in files]
+        catalog = build(merge(docs), problems, names, strict)
     ordered = _in_file_order(problems.items, names)
     if problems.errors:
         return LoadResult(None, ordered)
