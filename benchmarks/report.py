@@ -173,6 +173,23 @@ def profiles(data: dict[str, Any]) -> list[str]:
     return out
 
 
+def cache_lines(meta: dict[str, Any]) -> list[str]:
+    """What "cold" and "warm" meant in this run."""
+    if meta.get("cache"):
+        return [
+            '"Cold" means no cache: fwtui\'s cache folder (`$XDG_CACHE_HOME/fwtui`, under the',
+            "suite's own home `benchmarks/.cache/home`) is removed before each cold run (so a",
+            'cold run also writes it). "Warm" means fwtui has run once on the same files (one',
+            "discarded run, or the cold run just before), its cache left in place.",
+            "The operating system's file cache is warm in both (one discarded run first).",
+        ]
+    return [
+        '"Cold" means no cache exists. fwtui has no cache yet, so every "warm" row is the',
+        "cold measurement checked against the warm target: it says what a cache must buy.",
+        "The operating system's file cache is warm in both (one discarded run first).",
+    ]
+
+
 def render(results: dict[str, Any], command: str) -> str:
     meta = results["meta"]
     m, v = meta.get("machine", {}), meta.get("versions", {})
@@ -210,9 +227,7 @@ def render(results: dict[str, Any], command: str) -> str:
         "",
         "## Figures against the targets",
         "",
-        '"Cold" means no cache exists. fwtui has no cache yet, so every "warm" row is the',
-        "cold measurement checked against the warm target: it says what a cache must buy.",
-        "The operating system's file cache is warm in both (one discarded run first).",
+        *cache_lines(meta),
         "",
         *table(results["figures"]),
         "",
@@ -225,25 +240,35 @@ def render(results: dict[str, Any], command: str) -> str:
         "## How it is measured",
         "",
         "- **Load**: `fwtui.catalog.load([DataFile])` in one process (read, parse, validate,",
-        "  build the model) against reading the same file and `tomllib.loads` of its text.",
+        "  build the model) against reading the same file and `tomllib.loads` of its text;",
+        "  with a cache, `load(files, cache_dir=...)`: cold after removing the folder, warm",
+        "  right after a call that wrote it (cold, floor, warm, floor in turn).",
         "- **First paint**: the command is started in a pseudo-terminal of 80x24",
         "  (`os.openpty`, `TIOCSWINSZ`); its output is read with `select` as it arrives and",
         "  fed to a small terminal model (`benchmarks/terminal.py`). The time is from just",
         "  before the process is spawned to the read that makes the screen show the first",
         "  framework of the sorted catalog *and* the right total count (`N/N shown`); the",
         "  floor is a bare Textual app (Header, Footer, one Static) until its text shows.",
-        "  Then ctrl+q, and the process is killed if it does not leave.",
+        "  Then ctrl+q, and the process is killed if it does not leave. Each round runs",
+        "  fwtui cold (its cache folder removed), the floor, fwtui warm, the floor (with",
+        "  no cache in fwtui: cold and the floor only).",
+        "  Waiting for the screen to be quiet means no *change* on the modelled screen:",
+        "  bytes that repaint the same cells do not count.",
         "- **First visible output**: the first read after which any cell of the screen is not blank.",
         f"- **Filter**: after first paint, `/`, then {meta.get('filter_keys', '?')!s} one byte at a time",
         "  (⌫ is a backspace byte), each measured from the write of the byte until the screen",
         "  shows the typed text in the filter and the count the filter gives for it, then",
-        "  waiting for 150 ms of quiet. The floor is a bare Textual app whose Input only",
+        "  waiting for 150 ms with no change on screen and the app using at most a quarter",
+        "  of a CPU over 100 ms. The floor is a bare Textual app whose Input only",
         "  updates a count line, typed the same way.",
-        "- **Compare**: in-process with `App.run_test(size=(80, 24))`: the first 2 or 8",
-        "  frameworks are marked with space, and the time runs from pressing `c` until the",
-        "  CompareScreen is mounted and its table has rows (the note gives the time to idle).",
-        "- **Memory**: the peak resident set size (`ru_maxrss` from `wait4`) of each first-paint",
-        "  run, which lasts until the screen is painted and quiet for 200 ms.",
+        "- **Compare**: in the same pseudo-terminal, once the list is shown (the loading",
+        "  screen gone), `g` and the first 2 or 8 frameworks marked with space, one key",
+        "  at a time; the time runs from writing `c` until the screen shows the compare",
+        "  view's header. The note gives the same in-process with `App.run_test(size=(80, 24))`",
+        "  (the app built as the command line builds it, keys sent only once the main",
+        "  screen is on top), from pressing `c` until the CompareScreen is mounted with rows.",
+        "- **Memory**: the peak resident set size (`ru_maxrss` from `wait4`) of each warm",
+        "  first-paint run, which lasts until the screen is painted and unchanged for 200 ms.",
         "- **Command line**: the command in the same pseudo-terminal (so Rich renders for a",
         "  terminal), from spawn until the terminal closes, against a script that imports",
         "  Rich and prints the same table (list) or the same lines (show) from literals.",

@@ -205,6 +205,11 @@ class Session:
     first_byte: float | None = field(init=False, default=None)
     first_content: float | None = field(init=False, default=None)
     last_output: float = field(init=False, default=0.0)
+    #: The last read that changed what the screen shows. Not the same as
+    #: ``last_output``: an app may repaint the same cells for ever (fwtui's
+    #: loading indicator, left animating under the list, does).
+    last_change: float = field(init=False, default=0.0)
+    bytes_read: int = field(init=False, default=0)
     returncode: int | None = field(init=False, default=None)
     maxrss_kib: int | None = field(init=False, default=None)
     peak_hwm_kib: int | None = field(init=False, default=None)
@@ -217,6 +222,7 @@ class Session:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", self.rows, self.cols, 0, 0))
         self.master = master
         self.started = time.perf_counter()
+        self._shown = self.screen.text()
         self.proc = subprocess.Popen(
             list(self.argv),
             stdin=slave,
@@ -251,6 +257,11 @@ class Session:
             self.first_byte = now
         self.screen.feed(data)
         self.last_output = now
+        self.bytes_read += len(data)
+        shown = self.screen.text()
+        if shown != self._shown:
+            self._shown = shown
+            self.last_change = now
         if self.first_content is None and self.screen.has_content():
             self.first_content = now
         return True
@@ -271,15 +282,33 @@ class Session:
                 return self.last_output - since if condition(self.screen) else None
 
     def settle(self, quiet: float = 0.1, timeout: float = 5.0) -> None:
-        """Read until no output came for ``quiet`` seconds (counted from now at the earliest)."""
+        """Read until the screen did not change for ``quiet`` seconds (counted from
+        now at the earliest). Output that repaints the same cells does not count:
+        an app that repaints for ever would otherwise make every settle time out."""
         begin = time.perf_counter()
         deadline = begin + timeout
         while time.perf_counter() < deadline:
-            idle = time.perf_counter() - max(self.last_output, begin)
+            idle = time.perf_counter() - max(self.last_change, begin)
             if idle >= quiet:
                 return
-            if not self.pump(quiet - idle):
+            if not self.pump(min(quiet - idle, deadline - time.perf_counter())):
                 return
+
+    def idle_output(self, seconds: float = 1.0) -> dict[str, float]:
+        """Bytes written and CPU used per second while nothing is typed (after a settle)."""
+        begin, bytes0, ticks0 = time.perf_counter(), self.bytes_read, self.cpu_ticks()
+        changed0 = self.last_change
+        while (left := begin + seconds - time.perf_counter()) > 0:
+            if not self.pump(left):
+                break
+        elapsed = time.perf_counter() - begin
+        ticks1 = self.cpu_ticks()
+        cpu = (ticks1 - ticks0) / CLOCK_TICKS if ticks0 is not None and ticks1 is not None else 0.0
+        return {
+            "bytes_per_second": (self.bytes_read - bytes0) / elapsed,
+            "cpu_share": cpu / elapsed,
+            "screen_changed": float(self.last_change != changed0),
+        }
 
     def cpu_ticks(self) -> int | None:
         """User and system CPU time of the child so far, in clock ticks."""
@@ -290,18 +319,29 @@ class Session:
         fields = stat.rsplit(")", 1)[1].split()
         return int(fields[11]) + int(fields[12])
 
-    def wait_idle(self, quiet: float = 0.1, timeout: float = 60.0) -> None:
-        """Keep reading until the child used no CPU for ``quiet`` seconds: work
-        still queued from the last key must not be charged to the next one."""
+    def wait_idle(self, quiet: float = 0.1, timeout: float = 60.0, busy: float = 0.25) -> None:
+        """Keep reading until the child used at most ``busy`` of one CPU over the last
+        ``quiet`` seconds: work still queued from the last key must not be charged
+        to the next one. Not "no CPU at all": an app that keeps repainting while
+        idle (a few percent of a CPU) would never be idle."""
         deadline = time.perf_counter() + timeout
-        last = self.cpu_ticks()
-        since = time.perf_counter()
-        while time.perf_counter() < deadline and last is not None:
+        allowed = int(quiet * CLOCK_TICKS * busy)
+        first = self.cpu_ticks()
+        if first is None:
+            return
+        history = [(time.perf_counter(), first)]
+        while time.perf_counter() < deadline:
             self.pump(0.02)
-            now_ticks = self.cpu_ticks()
-            if now_ticks != last:
-                last, since = now_ticks, time.perf_counter()
-            elif time.perf_counter() - since >= quiet:
+            ticks = self.cpu_ticks()
+            if ticks is None:
+                return
+            now = time.perf_counter()
+            history.append((now, ticks))
+            # The oldest sample still at least ``quiet`` old: the window's start.
+            while len(history) > 1 and now - history[1][0] >= quiet:
+                history.pop(0)
+            start, start_ticks = history[0]
+            if now - start >= quiet and ticks - start_ticks <= allowed:
                 return
 
     def write(self, data: bytes) -> float:
@@ -364,6 +404,9 @@ class Session:
             with contextlib.suppress(ProcessLookupError, OSError):
                 os.killpg(self.proc.pid, signal.SIGKILL)
             self._reap(5.0)
+
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def _controlling_tty() -> None:

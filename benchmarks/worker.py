@@ -8,8 +8,11 @@ Commands:
 - ``info FILE|bundled`` versions, the first framework of the sorted list, the total;
 - ``counts FILE|bundled TEXT...`` how many frameworks the filter keeps for each text;
 - ``placeholder`` the filter's placeholder text on the main screen;
-- ``load FILE RUNS`` alternating timings of ``fwtui.catalog.load`` and ``tomllib``;
-- ``compare FILE RUNS`` opening the compare view with 2 and 8 columns (``App.run_test``);
+- ``load FILE RUNS CACHE_DIR`` alternating timings of ``fwtui.catalog.load`` and
+  ``tomllib``: cold (``CACHE_DIR`` removed first) and, when ``load`` takes ``cache_dir``, warm (the
+  cache filled by an earlier call);
+- ``compare FILE RUNS`` opening the compare view with 2 and 8 columns (``App.run_test``),
+  the app built as the command line builds it (a loading screen first for large data);
 - ``profile-load FILE OUT`` cProfile of one load;
 - ``profile-filter FILE OUT TEXT...`` cProfile of ``fwtui.query.apply`` per text;
 - ``profile-keystroke FILE OUT KEY`` cProfile of one key typed into the filter (run_test).
@@ -19,9 +22,12 @@ from __future__ import annotations
 
 import asyncio
 import cProfile
+import inspect
 import io
 import json
+import os
 import pstats
+import shutil
 import statistics
 import sys
 import time
@@ -33,6 +39,19 @@ import tomllib
 from fwtui.catalog import load
 from fwtui.paths import DataFile, bundled_data
 from fwtui.query import Filters, SearchIndex, apply
+
+#: Does this fwtui cache loaded catalogs (``load(..., cache_dir=...)``)?
+HAS_CACHE = "cache_dir" in inspect.signature(load).parameters
+
+
+def cache_dir() -> Path:
+    """fwtui's cache folder under this process's XDG_CACHE_HOME (the suite's own home)."""
+    try:
+        from fwtui.paths import catalog_cache
+    except ImportError:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        return Path(base) / "fwtui"
+    return catalog_cache()
 
 
 def _files(spec: str) -> list[DataFile]:
@@ -64,6 +83,8 @@ def cmd_info(spec: str) -> dict[str, Any]:
         "total": result.total,
         "shown": len(result.frameworks),
         "bundled_path": str(bundled_data()),
+        "cache": HAS_CACHE,
+        "cache_dir": str(cache_dir()),
     }
 
 
@@ -77,61 +98,113 @@ def cmd_counts(spec: str, texts: list[str]) -> dict[str, Any]:
 async def _placeholder() -> dict[str, Any]:
     from textual.widgets import Input
 
-    from fwtui.tui.app import build_app
-
-    app = build_app(_catalog("bundled"), files=_files("bundled"))
+    app = _explorer_app("bundled")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await _main_screen(app, pilot)
         placeholder = app.screen.query_one(Input).placeholder
     return {"placeholder": str(placeholder)}
 
 
-def cmd_load(path: str, runs: int) -> dict[str, Any]:
+def _timed_load(files: list[DataFile], **kwargs: Any) -> tuple[float, int]:
+    t0 = time.perf_counter()
+    result = load(files, **kwargs)
+    seconds = time.perf_counter() - t0
+    assert result.catalog is not None, [p.format() for p in result.errors]
+    return seconds, len(result.catalog)
+
+
+def _floor(path: str) -> float:
+    t0 = time.perf_counter()
+    tomllib.loads(Path(path).read_bytes().decode("utf-8"))
+    return time.perf_counter() - t0
+
+
+def cmd_load(path: str, runs: int, folder: Path) -> dict[str, Any]:
+    """Cold, floor, warm, floor, in turn. Cold: the cache folder is removed before
+    the call (so it also pays for writing the cache); warm: the same call again,
+    the cache written by the call before. Without a cache, cold only."""
     files = _files(path)
-    fwtui_times: list[float] = []
-    floor_times: list[float] = []
+    kwargs: dict[str, Any] = {"cache_dir": folder} if HAS_CACHE else {}
+    times: dict[str, list[float]] = {"cold": [], "cold_floor": [], "warm": [], "warm_floor": []}
     frameworks = 0
     for _ in range(runs):
-        t0 = time.perf_counter()
-        result = load(files)
-        fwtui_times.append(time.perf_counter() - t0)
-        assert result.catalog is not None, [p.format() for p in result.errors]
-        frameworks = len(result.catalog)
-        del result
-        t0 = time.perf_counter()
-        tomllib.loads(Path(path).read_bytes().decode("utf-8"))
-        floor_times.append(time.perf_counter() - t0)
-    return {"fwtui": fwtui_times, "floor": floor_times, "frameworks": frameworks}
+        shutil.rmtree(folder, ignore_errors=True)
+        seconds, frameworks = _timed_load(files, **kwargs)
+        times["cold"].append(seconds)
+        times["cold_floor"].append(_floor(path))
+        if HAS_CACHE:
+            seconds, _ = _timed_load(files, **kwargs)
+            times["warm"].append(seconds)
+            times["warm_floor"].append(_floor(path))
+    cached = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+    return {**times, "frameworks": frameworks, "cache": HAS_CACHE, "cache_files": cached}
+
+
+def _explorer_app(path: str) -> Any:
+    """The app as ``fwtui`` builds it: large data (over the command line's limit)
+    starts with no catalog, on a loading screen, and loads in a worker."""
+    from fwtui import cli
+    from fwtui.tui.app import build_app
+
+    files = _files(path)
+    limit = getattr(cli, "BACKGROUND_LOAD_BYTES", None)
+    big = limit is not None and sum(f.path.stat().st_size for f in files) > limit
+    kwargs: dict[str, Any] = {"cache_dir": cache_dir()} if HAS_CACHE else {}
+    with_cache = "cache_dir" in inspect.signature(build_app).parameters
+    return build_app(None if big else _catalog(path), files=files, **(kwargs if with_cache else {}))
+
+
+async def _until(condition: Any, what: str, timeout: float = 120.0) -> None:
+    """Poll ``condition()`` on the app's loop; fail (not hang) after ``timeout`` s."""
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"{what}: not within {timeout:.0f} s")
+        await asyncio.sleep(0.0002)
+
+
+async def _main_screen(app: Any, pilot: Any) -> Any:
+    """Wait until the catalog is loaded and the main screen (the list) is on top."""
+    from fwtui.tui.screens.main import MainScreen
+
+    await _until(
+        lambda: not getattr(app, "loading", False) and isinstance(app.screen, MainScreen),
+        "the main screen after loading",
+    )
+    await pilot.pause()
+    return app.screen
 
 
 async def _compare(path: str, runs: int) -> dict[str, Any]:
     from textual.widgets import DataTable
 
-    from fwtui.tui.app import build_app
-
-    files = _files(path)
-    app = build_app(_catalog(path), files=files)
+    app = _explorer_app(path)
     times: dict[str, list[float]] = {"2": [], "8": []}
     settled: dict[str, list[float]] = {"2": [], "8": []}
     first: dict[str, float] = {}
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        main = app.screen
+        # Keys pressed on the loading screen would be lost: mark nothing before
+        # the list is there.
+        main = await _main_screen(app, pilot)
         # The first round is the first opening in the session (it imports the
         # compare screen's module): reported apart, not in the samples.
         for round_ in range(runs + 1):
             for n in (2, 8):
                 await pilot.press("g", *(["space"] * n))
                 await pilot.pause()
-                t0 = time.perf_counter()
-                app.simulate_key("c")  # no Pilot: it waits for idle after each key
-                while True:
+                if hasattr(main, "marked") and len(main.marked) != n:
+                    raise RuntimeError(f"marked {len(main.marked)} frameworks, not {n}")
+
+                def opened() -> bool:
                     screen = app.screen
                     if type(screen).__name__ == "CompareScreen" and screen.is_mounted:
                         tables = screen.query(DataTable)
-                        if tables and tables.first().row_count > 0:
-                            break
-                    await asyncio.sleep(0.0002)
+                        return bool(tables) and tables.first().row_count > 0
+                    return False
+
+                t0 = time.perf_counter()
+                app.simulate_key("c")  # no Pilot: it waits for idle after each key
+                await _until(opened, f"the compare view of {n}", 60)
                 elapsed = time.perf_counter() - t0
                 await pilot.pause()
                 if round_ == 0:
@@ -228,11 +301,9 @@ def cmd_profile_filter(path: str, out: str, texts: list[str]) -> dict[str, Any]:
 
 
 async def _keystroke(path: str, out: str, key: str) -> dict[str, Any]:
-    from fwtui.tui.app import build_app
-
-    app = build_app(_catalog(path), files=_files(path))
+    app = _explorer_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await _main_screen(app, pilot)
         await pilot.press("slash")
         await pilot.pause()
         profile = cProfile.Profile()
@@ -258,7 +329,7 @@ def main(argv: list[str]) -> None:
     elif command == "placeholder":
         result = asyncio.run(_placeholder())
     elif command == "load":
-        result = cmd_load(args[0], int(args[1]))
+        result = cmd_load(args[0], int(args[1]), Path(args[2]))
     elif command == "compare":
         result = cmd_compare(args[0], int(args[1]))
     elif command == "profile-load":

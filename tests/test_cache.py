@@ -32,7 +32,10 @@ facts.status = "active"
 
 
 def _files(*paths: Path) -> list[DataFile]:
-    return [DataFile(bundled_data(), "bundled", True), *(DataFile(p, "--data", True) for p in paths)]
+    return [
+        DataFile(bundled_data(), "bundled", True),
+        *(DataFile(p, "--data", True) for p in paths),
+    ]
 
 
 def _caches(folder: Path) -> list[Path]:
@@ -96,9 +99,7 @@ def test_an_edited_file_is_never_shown_stale(tmp_path: Path, overlay: Path) -> N
     assert len(_caches(folder)) == 2
 
 
-def test_an_edit_that_breaks_the_file_is_reported_not_hidden(
-    tmp_path: Path, overlay: Path
-) -> None:
+def test_an_edit_that_breaks_the_file_is_reported_not_hidden(tmp_path: Path, overlay: Path) -> None:
     folder = tmp_path / "cache"
     assert load(_files(overlay), cache_dir=folder).catalog is not None
     overlay.write_text(OVERLAY.replace('"active"', '"alive"'), encoding="utf-8")

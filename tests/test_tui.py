@@ -705,3 +705,23 @@ async def test_spaces_arriving_together_mark_consecutive_rows() -> None:
         await pilot.pause(0.3)
         assert screen.marked == first_three
         assert shown.cursor_row == 3
+
+
+async def test_the_loading_spinner_stops_once_the_list_shows() -> None:
+    """A spinner left under the main screen would redraw the terminal forever."""
+    from textual.widgets import LoadingIndicator
+
+    from fwtui.tui.screens.loading import LoadingScreen
+
+    app = build_app(None, files=data_files())
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, (LoadingScreen, MainScreen))
+        for _ in range(200):
+            if isinstance(app.screen, MainScreen):
+                break
+            await pilot.pause(0.05)
+        assert isinstance(app.screen, MainScreen)
+        await pilot.pause()
+        loading = [s for s in app.screen_stack if isinstance(s, LoadingScreen)]
+        assert loading, "the main screen is pushed over the loading screen"
+        assert not any(s.query(LoadingIndicator) for s in app.screen_stack)

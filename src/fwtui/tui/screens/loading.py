@@ -35,3 +35,9 @@ class LoadingScreen(Screen[None]):
             yield Static(text, id="loading-text")
         yield LoadingIndicator()
         yield Footer(compact=True)
+
+    def on_screen_suspend(self) -> None:
+        # The main screen is pushed over this one once the data is loaded: a
+        # spinner left under it would redraw 16 times a second, for nothing.
+        for indicator in self.query(LoadingIndicator):
+            indicator.remove()
