@@ -227,3 +227,14 @@ def test_the_command_line_uses_the_cache_unless_told_not_to(isolated_env: Isolat
     assert not _caches(folder)
     paths = _fwtui("--paths", env_home=isolated_env)
     assert str(folder) in paths.stdout
+
+
+def test_a_cache_others_may_write_is_not_read(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    load(_files(), cache_dir=folder)
+    (path,) = _caches(folder)
+    path.chmod(0o666)
+    assert load_cached(_files(), cache_dir=folder) is None
+    assert path.exists()  # left alone: it is not ours to delete
+    path.chmod(0o600)
+    assert load_cached(_files(), cache_dir=folder) is not None

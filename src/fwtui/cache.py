@@ -141,11 +141,25 @@ class _Blocks:
         }
 
 
+def _trusted(info: os.stat_result) -> bool:
+    """Only a file of ours that nobody else may write is unpickled.
+
+    Unpickling runs code a crafted file names: a cache someone else could
+    have written is ignored (and left alone), as if there were none.
+    """
+    getuid = getattr(os, "getuid", None)  # POSIX only
+    if getuid is not None and info.st_uid != getuid():
+        return False
+    return not info.st_mode & 0o022
+
+
 def read(folder: Path, cache_key: str) -> tuple[Catalog, tuple[Problem, ...]] | None:
     """The catalog saved under ``cache_key``, or None when there is none to trust."""
     path = path_for(folder, cache_key)
     try:
         with path.open("rb") as stream:
+            if not _trusted(os.fstat(stream.fileno())):
+                return None
             mapped = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
     except (OSError, ValueError):
         return None
