@@ -81,3 +81,38 @@ def test_large_data_with_an_error_leaves_with_the_problem(tmp_path: Path) -> Non
     assert code == 2
     assert "nmae" in text and "did you mean 'name'" in text
     assert "Traceback" not in text
+
+
+#: Modules the first screen does not use: imported when first used, never at start
+#: (each costs start time; see docs/performance.md, "First paint"). fwtui.tui.keys
+#: (and the compare and detail screens it imports) only when a settings file exists.
+NOT_AT_START = (
+    "fwtui.clipboard",
+    "fwtui.formats.csvout",
+    "fwtui.formats.detail",
+    "fwtui.formats.jsonout",
+    "fwtui.formats.markdown",
+    "fwtui.formats.pick",
+    "fwtui.tui.keys",
+    "fwtui.tui.palette",
+    "fwtui.tui.screens.compare",
+    "fwtui.tui.screens.detail",
+    "fwtui.tui.screens.export",
+    "fwtui.tui.screens.help",
+    "fwtui.tui.screens.loading",
+    "fwtui.tui.screens.problems",
+)
+
+
+def test_the_start_imports_only_the_first_screen(tmp_path: Path) -> None:
+    listing = tmp_path / "modules.txt"
+    code = (
+        "import atexit, sys\n"
+        f"atexit.register(lambda: open({str(listing)!r}, 'w').write('\\n'.join(sys.modules)))\n"
+        + explorer()
+    )
+    exit_code, _ = run_in_pty(code, [b"\x11"], _env(tmp_path))
+    assert exit_code == 0
+    loaded = set(listing.read_text().split())
+    assert "fwtui.tui.screens.main" in loaded  # the listing is of a started explorer
+    assert sorted(loaded.intersection(NOT_AT_START)) == []

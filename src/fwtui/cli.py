@@ -677,13 +677,21 @@ def run_explorer(args: argparse.Namespace) -> int:
         )
         catalog = cached.catalog if cached is not None else None
     # Textual is imported only here: the other commands never pay for it.
-    from textual.theme import BUILTIN_THEMES
-
-    from fwtui.settings import load_settings, settings_file
+    from fwtui.settings import Settings, load_settings, settings_file
     from fwtui.tui.app import build_app
-    from fwtui.tui.keys import actions
 
-    settings, problems = load_settings(settings_file(), actions(), list(BUILTIN_THEMES))
+    path = settings_file()
+    settings = Settings()
+    problems: list[Problem] = []
+    if path.exists():
+        # keys.actions() imports every screen (compare, detail) for its bindings:
+        # only a settings file to check needs them (without one, load_settings
+        # returns the defaults without looking at the actions).
+        from textual.theme import BUILTIN_THEMES
+
+        from fwtui.tui.keys import actions
+
+        settings, problems = load_settings(path, actions(), list(BUILTIN_THEMES))
     if problems:
         _report(problems, sys.stderr)
         raise SystemExit(EXIT_USAGE)

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from fwtui.compare import Matrix
-from fwtui.formats import csvout, markdown
-from fwtui.formats.detail import detail_csv, detail_markdown
-from fwtui.formats.jsonout import compare_json, show_json
-from fwtui.formats.pick import need_records, need_rows, needs_json
-from fwtui.formats.rows import COMPARE_CSV_LEAD, Marks, compare_records, compare_rows
-from fwtui.model import Catalog, Framework, View
-from fwtui.needs import Verdicts
 from fwtui.textsafe import safe_line
+
+# The renderers are imported when a document is made: fwtui.export (and through
+# it fwtui.settings, read at every start) needs only EXPORT_FORMATS from here.
+if TYPE_CHECKING:
+    from fwtui.compare import Matrix
+    from fwtui.formats.rows import Marks
+    from fwtui.model import Catalog, Framework, View
+    from fwtui.needs import Verdicts
 
 #: What each export format is called and the file extension it gets.
 EXPORT_FORMATS: dict[str, str] = {"markdown": ".md", "csv": ".csv", "json": ".json"}
@@ -29,6 +30,10 @@ def compare_markdown(
     ``needs``: one :class:`~fwtui.needs.Verdicts` per column (``needs.evaluate``),
     shown as rows above the facts, as ``fwtui compare --need`` does.
     """
+    from fwtui.formats import markdown
+    from fwtui.formats.pick import need_rows
+    from fwtui.formats.rows import compare_rows
+
     names = [safe_line(fw.name) for fw in matrix.frameworks]
     rows = [*need_rows(needs, marks), *compare_rows(matrix, marks, differences_only)]
     table = markdown.table(["", *names], rows)
@@ -48,8 +53,15 @@ def compare_document(
 ) -> str:
     """The compare view in ``fmt``: markdown, csv or json (with ``needs`` rows, if any)."""
     if fmt == "json":
+        from fwtui.formats.jsonout import compare_json
+        from fwtui.formats.pick import needs_json
+
         return compare_json(catalog, matrix, differences_only, needs=needs_json(needs)) + "\n"
     if fmt == "csv":
+        from fwtui.formats import csvout
+        from fwtui.formats.pick import need_records
+        from fwtui.formats.rows import COMPARE_CSV_LEAD, compare_records
+
         names = [safe_line(fw.name) for fw in matrix.frameworks]
         records = [*need_records(needs), *compare_records(matrix, differences_only)]
         return csvout.table([*COMPARE_CSV_LEAD, *names], records)
@@ -59,7 +71,11 @@ def compare_document(
 def detail_document(catalog: Catalog, fw: Framework, view: View, fmt: str) -> str:
     """One framework in ``fmt``: markdown, csv or json."""
     if fmt == "json":
+        from fwtui.formats.jsonout import show_json
+
         return show_json(catalog, fw, view) + "\n"
+    from fwtui.formats.detail import detail_csv, detail_markdown
+
     if fmt == "csv":
         return detail_csv(catalog, fw, view)
     return detail_markdown(catalog, fw, view)

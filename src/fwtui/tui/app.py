@@ -21,18 +21,16 @@ from textual.content import Content
 from textual.screen import Screen
 
 from fwtui.catalog import DEFAULT_MAX_BYTES, DEFAULT_MAX_RECORDS, LoadResult, load
-from fwtui.clipboard import copy_via_tmux, plan_copy
 from fwtui.model import Catalog, Framework, View
 from fwtui.paths import DataFile, config_home
 from fwtui.problems import Problem
 from fwtui.settings import Settings, read_state, write_state
 from fwtui.textsafe import safe_line
-from fwtui.tui.palette import GuardedCommandPalette
-from fwtui.tui.screens.export import ExportScreen
-from fwtui.tui.screens.help import HelpEntry, HelpScreen
-from fwtui.tui.screens.loading import LoadingScreen
 from fwtui.tui.screens.main import MainScreen
-from fwtui.tui.screens.problems import ProblemsScreen
+
+# The screens the first paint does not show (help, export, problems, loading),
+# the palette and the clipboard are imported where they are first used, so the
+# start does not pay for them (tests/test_tui_process.py checks it).
 
 CSS_FILE = Path(__file__).with_name("fwtui.tcss")
 
@@ -159,6 +157,8 @@ class FwtuiApp(App[None]):
     # -- handing the answer on -------------------------------------------
     def copy_text(self, text: str, what: str) -> None:
         """Copy ``text`` (Markdown of a view): tmux's buffer inside tmux, else OSC 52."""
+        from fwtui.clipboard import copy_via_tmux, plan_copy  # deferred: see the imports
+
         plan = plan_copy(text)
         if plan.method == "tmux":
             try:
@@ -188,11 +188,15 @@ class FwtuiApp(App[None]):
             if path is not None:
                 self.notify(f"Wrote the {what} to {safe_line(str(path))}", timeout=6)
 
+        from fwtui.tui.screens.export import ExportScreen  # deferred: see the imports
+
         protected = [f.path for f in self.files] + [config_home() / "fwtui" / "config.toml"]
         self.push_screen(ExportScreen(what, default_name, render, protected), done)
 
     def action_command_palette(self) -> None:
         """Open the palette (a guarded subclass of Textual's, see palette.py)."""
+        from fwtui.tui.palette import GuardedCommandPalette  # deferred: see the imports
+
         if self.use_command_palette and not GuardedCommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(GuardedCommandPalette(id="--command-palette"))
 
@@ -211,6 +215,8 @@ class FwtuiApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         if self.loading:
+            from fwtui.tui.screens.loading import LoadingScreen  # deferred: see the imports
+
             return LoadingScreen(self.files, sum(_size(f) for f in self.files))
         return MainScreen(self.catalog, self.initial_view, " ".join(self.settings.needs))
 
@@ -223,6 +229,8 @@ class FwtuiApp(App[None]):
 
     # -- actions -----------------------------------------------------------
     def action_help(self) -> None:
+        from fwtui.tui.screens.help import HelpEntry, HelpScreen  # deferred: see the imports
+
         if isinstance(self.screen, HelpScreen):
             return
         screen = self.screen
@@ -271,6 +279,8 @@ class FwtuiApp(App[None]):
         """Re-read the data files; on problems keep the last good catalog."""
         result = self._load()
         if result.catalog is None:
+            from fwtui.tui.screens.problems import ProblemsScreen  # deferred: see the imports
+
             self.push_screen(ProblemsScreen(result.errors))
             return
         self.catalog = result.catalog
