@@ -109,3 +109,22 @@ def test_state_is_written_atomically_and_a_foreign_file_is_ignored(
     path.write_text(json.dumps({"theme": "x"}))  # no format marker: foreign
     assert read_state() == {}
     assert settings_file().name == "config.toml"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("theme = " + "9" * 5000 + "\n", "cannot be parsed"),
+        ("keys = " + "[" * 5000 + "]" * 5000 + "\n", "cannot be parsed"),
+        ("theme = 'x'\n" + "# padding\n" * 40_000, "is larger than 256 KB"),
+    ],
+    ids=["huge-integer", "deep-arrays", "huge-file"],
+)
+def test_hostile_settings_are_problems_not_crashes(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    settings, problems = load_settings(write(tmp_path, text), ACTIONS, THEMES)
+    assert settings.theme is None
+    assert len(problems) == 1
+    assert expected in problems[0].format()
+    assert problems[0].file.endswith("config.toml")

@@ -26,7 +26,6 @@ import mmap
 import os
 import pickle
 import sys
-import tempfile
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
@@ -236,6 +235,8 @@ def write(
         ends,
         [zlib.crc32(b) for b in blocks],
     )
+    import tempfile  # only a load that missed writes
+
     encoded = pickle.dumps(head, _PROTOCOL)
     path = path_for(folder, cache_key)
     try:

@@ -21,7 +21,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from fwtui import tomlcompat
 from fwtui.gcpause import no_gc
 from fwtui.locate import Locator
 from fwtui.locate import Path as KeyPath
@@ -667,6 +666,9 @@ def _parse_bytes(
             hint="data files need three at most, as in framework.facts.status",
         )
         return None
+    # Imported here: a start that finds its catalog in the cache parses nothing.
+    from fwtui import tomlcompat
+
     try:
         doc = tomlcompat.loads(text)
     except tomlcompat.TOMLDecodeError as exc:

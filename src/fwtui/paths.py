@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 BUNDLED_NAME = "frameworks.toml"
@@ -31,20 +30,20 @@ def bundled_data() -> Path:
     In a wheel it sits inside the package (``fwtui/data``); in a source checkout
     it is the repository's ``data/frameworks.toml``.
     """
-    packaged = resources.files("fwtui").joinpath("data").joinpath(BUNDLED_NAME)
+    packaged = Path(__file__).with_name("data") / BUNDLED_NAME
     if packaged.is_file():
-        return Path(str(packaged))
+        return packaged
     return Path(__file__).resolve().parents[2] / "data" / BUNDLED_NAME
 
 
 def data_schema() -> Path:
     """The JSON Schema of the data format, for editors (``#:schema PATH``)."""
-    return Path(str(resources.files("fwtui").joinpath("schemas").joinpath(DATA_SCHEMA_NAME)))
+    return Path(__file__).with_name("schemas") / DATA_SCHEMA_NAME
 
 
 def output_schema() -> Path:
     """The JSON Schema of ``--format json`` output."""
-    return Path(str(resources.files("fwtui").joinpath("schemas").joinpath(OUTPUT_SCHEMA_NAME)))
+    return Path(__file__).with_name("schemas") / OUTPUT_SCHEMA_NAME
 
 
 def config_home(env: Mapping[str, str] | None = None) -> Path:

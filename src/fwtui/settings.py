@@ -16,12 +16,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fwtui import tomlcompat
-from fwtui.export import write_atomic
 from fwtui.locate import Locator
 from fwtui.paths import config_home, state_home
 from fwtui.problems import Problem, did_you_mean
 
+MAX_SETTINGS_BYTES = 256 * 1024
 SETTINGS_KEYS = ("theme", "keymap", "needs", "keys")
 PRESETS = ("default", "vim")
 #: What the vim preset changes, by action id: n/N jump between differences,
@@ -79,15 +78,29 @@ def load_settings(
         return Settings(), []
     name = str(path)
     try:
-        text = path.read_bytes().decode("utf-8")
+        with path.open("rb") as stream:
+            # A settings file is a few lines: more than this is not one (and a
+            # device or a huge file must not fill the memory).
+            data = stream.read(MAX_SETTINGS_BYTES + 1)
+        if len(data) > MAX_SETTINGS_BYTES:
+            limit = f"{MAX_SETTINGS_BYTES // 1024} KB"
+            return Settings(), [Problem("E005", name, f"is larger than {limit}")]
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         return Settings(), [Problem("E002", name, "is not UTF-8 text")]
     except OSError as exc:
         return Settings(), [Problem("E001", name, f"cannot be read: {exc.strerror or exc}")]
+    from fwtui import tomlcompat  # only a settings file, when there is one, is parsed
+
     try:
         doc = tomlcompat.loads(text)
     except tomlcompat.TOMLDecodeError as exc:
         return Settings(), [Problem("E003", name, f"TOML syntax error: {exc}")]
+    except (ValueError, RecursionError) as exc:
+        # The parser's own limits: an integer of thousands of digits, or
+        # arrays nested thousands deep.
+        reason = "nested too deep" if isinstance(exc, RecursionError) else str(exc)
+        return Settings(), [Problem("E003", name, f"cannot be parsed: {reason}")]
     locator = Locator(text)
     problems: list[Problem] = []
 
@@ -200,5 +213,7 @@ def write_state(values: Mapping[str, str], env: Mapping[str, str] | None = None)
     path = state_file(env)
     path.parent.mkdir(parents=True, exist_ok=True)
     data = {"format": "fwtui.state/1", **values}
+    from fwtui.export import write_atomic  # only when the theme changes
+
     write_atomic(path, json.dumps(data, indent=2) + "\n")
     return path
