@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import cached_property
+from typing import overload
 
 from fwtui.model import Attribute, Catalog, FactValue, Framework, PartialDate, View
-from fwtui.query import Filters, Match, SearchIndex, apply
+from fwtui.query import Filters, LazyMatches, Match, Result, SearchIndex, apply
 from fwtui.values import value_text
 
 #: The words a ``bool`` need takes, and what they mean.
@@ -606,16 +607,75 @@ class Verdicts:
         return self.met == self.total
 
 
-def evaluate(
-    catalog: Catalog, framework: Framework, needs: Sequence[Need], view: View = View.TODAY
-) -> Verdicts:
-    """Each need for ``framework`` in ``view``, with the fact that decided it."""
+def _verdicts(
+    catalog: Catalog, framework: Framework, needs: Sequence[Need], view: View
+) -> tuple[Verdict, ...]:
     cutoff = catalog.cutoff
     verdicts = []
     for need in needs:
         fact = framework.fact(need.key, view, cutoff)
         verdicts.append(Verdict(need, need.evaluate(fact), fact))
-    return Verdicts(framework, tuple(verdicts))
+    return tuple(verdicts)
+
+
+def evaluate(
+    catalog: Catalog, framework: Framework, needs: Sequence[Need], view: View = View.TODAY
+) -> Verdicts:
+    """Each need for ``framework`` in ``view``, with the fact that decided it."""
+    return Verdicts(framework, _verdicts(catalog, framework, needs, view))
+
+
+class _Unranked(Sequence[Verdicts]):
+    """The entries of a ranking without needs: a filter result, read as verdicts.
+
+    Each :class:`Verdicts` is made when it is read, not 10,000 of them on
+    every keystroke: the list draws a screenful, the CLI reads them once.
+    """
+
+    def __init__(self, result: Result) -> None:
+        self.result = result
+        self._by_id: dict[str, Framework] | None = None
+
+    def _entry(self, fw: Framework) -> Verdicts:
+        return Verdicts(fw, (), self.result.matches.get(fw.id))
+
+    @overload
+    def __getitem__(self, index: int) -> Verdicts: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Verdicts, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Verdicts | tuple[Verdicts, ...]:
+        if isinstance(index, slice):
+            return tuple(self._entry(fw) for fw in self.result.frameworks[index])
+        return self._entry(self.result.frameworks[index])
+
+    def __len__(self) -> int:
+        return len(self.result.frameworks)
+
+    def __iter__(self) -> Iterator[Verdicts]:
+        return (self._entry(fw) for fw in self.result.frameworks)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (_Unranked, tuple, list)):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+    def verdicts(self, framework_id: str) -> Verdicts | None:
+        """The entry of one kept framework, if it is kept."""
+        matches = self.result.matches
+        if isinstance(matches, LazyMatches):
+            fw = matches.framework(framework_id)
+        else:
+            if self._by_id is None:
+                self._by_id = {fw.id: fw for fw in self.result.frameworks}
+            fw = self._by_id.get(framework_id)
+        return self._entry(fw) if fw is not None else None
 
 
 @dataclass(frozen=True)
@@ -624,13 +684,12 @@ class Ranking:
 
     query: Query
     view: View
-    entries: tuple[Verdicts, ...] = ()
+    entries: Sequence[Verdicts] = ()
     total: int = 0  # how many frameworks the catalog has
     unmet_hidden: bool = False  # made by meeting_all_only()
+    #: How the free text matched each framework (also those meeting_all_only hides).
+    matches: Mapping[str, Match] = field(default_factory=dict, repr=False, compare=False)
     _by_id: dict[str, Verdicts] = field(default_factory=dict, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_id", {e.framework.id: e for e in self.entries})
 
     @property
     def needs(self) -> tuple[Need, ...]:
@@ -638,11 +697,15 @@ class Ranking:
 
     @property
     def frameworks(self) -> tuple[Framework, ...]:
+        if isinstance(self.entries, _Unranked):
+            return self.entries.result.frameworks
         return tuple(e.framework for e in self.entries)
 
     @property
     def meeting_all(self) -> tuple[Framework, ...]:
         """The frameworks that meet every need: the top of the ranking."""
+        if isinstance(self.entries, _Unranked):
+            return self.frameworks  # no needs: every one meets them all
         return tuple(e.framework for e in self.entries if e.meets_all)
 
     @property
@@ -655,12 +718,22 @@ class Ranking:
 
     def verdicts(self, framework_id: str) -> Verdicts | None:
         """The verdicts of one ranked framework, if it is in the ranking."""
+        if isinstance(self.entries, _Unranked):
+            return self.entries.verdicts(framework_id)
+        if not self._by_id and self.entries:
+            # Filled on first use: a keystroke without a look at the detail needs no map.
+            self._by_id.update((e.framework.id, e) for e in self.entries)
         return self._by_id.get(framework_id)
 
     def meeting_all_only(self) -> Ranking:
         """The same ranking without the frameworks that miss a need."""
-        kept = tuple(e for e in self.entries if e.meets_all)
-        return Ranking(self.query, self.view, kept, self.total, unmet_hidden=True)
+        if isinstance(self.entries, _Unranked):
+            kept: Sequence[Verdicts] = self.entries  # no needs: none is missed
+        else:
+            kept = tuple(e for e in self.entries if e.meets_all)
+        return Ranking(
+            self.query, self.view, kept, self.total, unmet_hidden=True, matches=self.matches
+        )
 
 
 def rank(
@@ -682,15 +755,15 @@ def rank(
     matches = result.matches
     if not query.needs:
         # Nothing to evaluate: keep apply's order, as typing in the filter is the hot path.
-        plain = tuple(Verdicts(fw, (), matches.get(fw.id)) for fw in result.frameworks)
-        return Ranking(query, filters.view, plain, result.total)
+        return Ranking(query, filters.view, _Unranked(result), result.total, matches=result.matches)
+    needs, view = query.needs, filters.view
     entries = [
-        replace(evaluate(catalog, fw, query.needs, filters.view), match=matches.get(fw.id))
+        Verdicts(fw, _verdicts(catalog, fw, needs, view), matches.get(fw.id))
         for fw in result.frameworks
     ]
     # Stable: within equal counts, apply's order (relevance, sort, name) stays.
     entries.sort(key=lambda e: (-e.met, e.unknown))
-    return Ranking(query, filters.view, tuple(entries), result.total)
+    return Ranking(query, filters.view, tuple(entries), result.total, matches=matches)
 
 
 # ---------------------------------------------------------------------------

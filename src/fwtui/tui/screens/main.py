@@ -130,6 +130,7 @@ class MainScreen(Screen[None]):
         self._result = Result((), {}, len(catalog))
         self._ranking: Ranking | None = None
         self._history: list[str] = []
+        self._needs_bar_parts: list[str | tuple[str, str]] | None = None
         self.set_reactive(MainScreen.filters, Filters(view=view))
 
     def compose(self) -> ComposeResult:
@@ -154,12 +155,15 @@ class MainScreen(Screen[None]):
         self._refresh_list(keep=None)
         self.query_one(FrameworkList).focus()
         self._apply_layout(self.size.width, self.size.height)
+        # After the first paint, not before it: ready before the first word is typed.
+        self.call_after_refresh(self._index.prepare)
 
     # -- state -------------------------------------------------------------
     def set_catalog(self, catalog: Catalog) -> None:
         """Swap in a re-read catalog, keeping filter, highlight and marks."""
         self.catalog = catalog
         self._index = SearchIndex(catalog.frameworks)
+        self.call_after_refresh(self._index.prepare)
         self.marked = tuple(i for i in self.marked if i in catalog)
         current = self.query_one(FrameworkList).highlighted_framework
         self._refresh_list(keep=current.id if current else None)
@@ -186,8 +190,9 @@ class MainScreen(Screen[None]):
         if self.hide_unmet and ranking.needs:
             ranking = ranking.meeting_all_only()
         self._ranking = ranking
-        matches = {e.framework.id: e.match for e in ranking.entries if e.match is not None}
-        self._result = Result(ranking.frameworks, matches, ranking.total)
+        # The ranking's own matches, not a dict rebuilt from 10,000 entries per key:
+        # the list only looks up the rows it draws.
+        self._result = Result(ranking.frameworks, ranking.matches, ranking.total)
         framework_list = self.query_one(FrameworkList)
         framework_list.show_result(
             self.catalog,
@@ -217,6 +222,9 @@ class MainScreen(Screen[None]):
         for problem in query.problems:
             style = "$error" if problem.is_error else "$warning"
             parts += ["\n" if parts else "", ("! " + safe_line(problem.format()), style)]
+        if parts == self._needs_bar_parts and bar.display == bool(parts):
+            return  # unchanged, as on most keys: no update, so no layout pass
+        self._needs_bar_parts = parts
         bar.update(Content.assemble(*parts))
         bar.display = bool(parts)
 
@@ -245,7 +253,8 @@ class MainScreen(Screen[None]):
             if f.categories or f.statuses or f.active_today or f.in_article:
                 hint += "; f, t, A and i turn the quick filters off"
             parts = [(hint, "$warning")]
-        self.query_one("#status-line", Static).update(Content.assemble(*parts))
+        # One line high whatever it says (fwtui.tcss): a repaint, no layout pass.
+        self.query_one("#status-line", Static).update(Content.assemble(*parts), layout=False)
 
     # -- layout ------------------------------------------------------------
     def on_resize(self, event: Resize) -> None:
