@@ -238,3 +238,38 @@ def test_a_cache_others_may_write_is_not_read(tmp_path: Path) -> None:
     assert path.exists()  # left alone: it is not ours to delete
     path.chmod(0o600)
     assert load_cached(_files(), cache_dir=folder) is not None
+
+
+def test_a_block_round_trips_every_kind_of_value() -> None:
+    from types import MappingProxyType
+
+    from fwtui import cacheblock
+    from fwtui.model import Fact, FactValue, HistoryEvent, Link, PartialDate, Point
+
+    fw = Framework(
+        id="x",
+        name="X",
+        category="deep-learning",
+        links=(Link("Docs", "https://example.org/docs"),),
+        pros=(Point("Fast", "src", ("y",), True, "a note"), Point("Small")),
+        cons=(Point("New", None, (), False, None),),
+        facts=MappingProxyType(
+            {
+                "status": Fact("status", (FactValue("active", PartialDate(2017, 9), "src"),)),
+                "gpu_support": Fact("gpu_support", (FactValue(True), FactValue(False, None))),
+                "languages": Fact("languages", (FactValue(("Python", "C++"), None, None, "n"),)),
+                "first_release": Fact(
+                    "first_release", (FactValue(PartialDate(2015, 11, 9), PartialDate(2016)),)
+                ),
+            }
+        ),
+        history=(HistoryEvent(PartialDate(2017, 1, 1), "1.0", "release", "src"),),
+    )
+    rest = cacheblock.decode(cacheblock.encode(fw))
+    assert dataclasses.replace(fw, **rest) == fw  # type: ignore[arg-type]
+    for name in DEFERRED_FIELDS:
+        assert rest[name] == getattr(fw, name)
+    facts = rest["facts"]
+    assert isinstance(facts, MappingProxyType)
+    assert facts["languages"].values[0].value == ("Python", "C++")
+    assert isinstance(facts["first_release"].values[0].value, PartialDate)

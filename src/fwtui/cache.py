@@ -33,10 +33,9 @@ from functools import partial
 from pathlib import Path
 from types import MappingProxyType
 
-from fwtui import __version__
+from fwtui import __version__, cacheblock
 from fwtui.gcpause import no_gc
 from fwtui.model import (
-    DEFERRED_FIELDS,
     EAGER_FIELDS,
     Attribute,
     Catalog,
@@ -53,7 +52,7 @@ from fwtui.model import (
 from fwtui.problems import Problem
 
 #: Bumped whenever the layout below changes.
-FORMAT = 1
+FORMAT = 2
 MAGIC = b"fwtui-catalog-cache\n"
 SUFFIX = ".cache"
 #: Caches kept per folder, most recently used first: one per set of files a
@@ -130,14 +129,7 @@ class _Blocks:
             raise DamagedCache(
                 f"the cache file {self._path} was damaged; it was removed, start fwtui again"
             )
-        links, pros, cons, facts, history = pickle.loads(block)
-        return {
-            "links": links,
-            "pros": pros,
-            "cons": cons,
-            "facts": MappingProxyType(facts),
-            "history": history,
-        }
+        return cacheblock.decode(block)
 
 
 def _trusted(info: os.stat_result) -> bool:
@@ -175,7 +167,7 @@ def read(folder: Path, cache_key: str) -> tuple[Catalog, tuple[Problem, ...]] | 
             raise ValueError("truncated or extended")
         blocks = _Blocks(mapped, start + size, head, path)
         frameworks = tuple(
-            deferred_framework(dict(zip(EAGER_FIELDS, row, strict=True)), partial(blocks.rest, i))
+            deferred_framework(zip(EAGER_FIELDS, row, strict=True), partial(blocks.rest, i))
             for i, row in enumerate(head.rows)
         )
         attributes, sources, title, date, base_source, files = head.catalog
@@ -212,9 +204,7 @@ def write(
     blocks: list[bytes] = []
     for fw in catalog.frameworks:
         rows.append(tuple(getattr(fw, name) for name in EAGER_FIELDS))
-        rest = [getattr(fw, name) for name in DEFERRED_FIELDS]
-        rest[DEFERRED_FIELDS.index("facts")] = dict(fw.facts)
-        blocks.append(pickle.dumps(tuple(rest), _PROTOCOL))
+        blocks.append(cacheblock.encode(fw))
     ends: list[int] = []
     total = 0
     for block in blocks:

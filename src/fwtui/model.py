@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
@@ -267,7 +267,7 @@ for _name in DEFERRED_FIELDS:
 
 
 def deferred_framework(
-    eager: Mapping[str, object], load_rest: Callable[[], Mapping[str, object]]
+    eager: Iterable[tuple[str, object]], load_rest: Callable[[], Mapping[str, object]]
 ) -> Framework:
     """A framework whose ``DEFERRED_FIELDS`` come from ``load_rest()`` when first read.
 

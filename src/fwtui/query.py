@@ -193,19 +193,27 @@ class _Hit:
     order: tuple[Framework, ...]
 
 
+@dataclass(frozen=True)
+class _Columns:
+    """A base's search columns, position by position."""
+
+    fields: list[str]  # names and tags joined by _SEP: the substring tier
+    heads: list[str]  # _SEP before each name: the prefix tier
+    names: list[tuple[str, ...]]  # the exact tier
+    summaries: list[str]
+    awkward: list[int]  # positions with _SEP inside a name: the prefix test could lie
+
+
 @dataclass
 class _Base:
     """What passes the quick filters, in sort order, with its search columns."""
 
     frameworks: list[Framework]
     slots: list[int]  # each framework's slot in the index's columns
-    fields: list[str]  # names and tags joined by _SEP: the substring tier
-    heads: list[str]  # _SEP before each name: the prefix tier
-    names: list[tuple[str, ...]]  # the exact tier
-    summaries: list[str]
-    awkward: list[int]  # positions with _SEP inside a name: the prefix test could lie
     memo: OrderedDict[tuple[str, ...], _Hit] = field(default_factory=OrderedDict)
     _positions: dict[int, int] | None = None
+    #: Built on the first text: a start with an empty filter needs none of it.
+    columns: _Columns | None = None
 
     def position(self, slot: int) -> int | None:
         """Where the framework in index slot ``slot`` is in this base, if it is."""
@@ -239,18 +247,10 @@ class SearchIndex:
     """
 
     def __init__(self, frameworks: Iterable[Framework]) -> None:
-        self._entries: dict[str, _Entry] = {}
-        for fw in frameworks:
-            names = tuple(dict.fromkeys(s.casefold() for s in (fw.name, fw.id, *fw.aliases)))
-            tags = tuple(t.casefold() for t in fw.tags)
-            # Names first, so a typo on a name outranks one on a tag.
-            words = tuple(
-                dict.fromkeys(
-                    [*names, *(w for n in names for w in n.replace("-", " ").split()), *tags]
-                )
-            )
-            self._entries[fw.id] = _Entry(names, words, tags, fw.summary.casefold())
-        # The rest is built on first use: `fwtui list` without a filter needs none of it.
+        self._frameworks = tuple(frameworks)
+        # Everything is built on first use: a start with an empty filter, or
+        # `fwtui list` without one, needs none of it (40 ms at 10,000).
+        self._built: dict[str, _Entry] | None = None
         self._slots: dict[str, int] | None = None
         self._columns: tuple[list[str], list[str]] | None = None
         self._typo: TypoIndex | None = None
@@ -258,6 +258,24 @@ class SearchIndex:
         self._typo_hits: OrderedDict[str, frozenset[int]] = OrderedDict()
         self._catalog: Catalog | None = None
         self._bases: OrderedDict[tuple[object, ...], _Base] = OrderedDict()
+
+    @property
+    def _entries(self) -> dict[str, _Entry]:
+        """Each framework's casefolded search fields, by id."""
+        if self._built is None:
+            built: dict[str, _Entry] = {}
+            for fw in self._frameworks:
+                names = tuple(dict.fromkeys(s.casefold() for s in (fw.name, fw.id, *fw.aliases)))
+                tags = tuple(t.casefold() for t in fw.tags)
+                # Names first, so a typo on a name outranks one on a tag.
+                words = tuple(
+                    dict.fromkeys(
+                        [*names, *(w for n in names for w in n.replace("-", " ").split()), *tags]
+                    )
+                )
+                built[fw.id] = _Entry(names, words, tags, fw.summary.casefold())
+            self._built = built
+        return self._built
 
     def match(self, fw: Framework, term: str) -> Match | None:
         """How ``fw`` matches one casefolded search term, if at all."""
@@ -288,12 +306,16 @@ class SearchIndex:
         For an idle moment, so the first word typed does not wait for it.
         """
         self._column_strings()
+        if self._bases:
+            self._columns_of(next(reversed(self._bases.values())))  # the one in use
         self.typo_slots("")
 
     # -- many frameworks at once, for apply ---------------------------------------
     def _slot_map(self) -> dict[str, int]:
         if self._slots is None:
-            self._slots = {fid: i for i, fid in enumerate(self._entries)}
+            # The order of the entries' keys (the first of a repeated id), without building them.
+            ids = dict.fromkeys(fw.id for fw in self._frameworks)
+            self._slots = {fid: i for i, fid in enumerate(ids)}
         return self._slots
 
     def _column_strings(self) -> tuple[list[str], list[str]]:
@@ -352,24 +374,27 @@ class SearchIndex:
         # subset of this list is in the order sorting that subset would give.
         kept.sort(key=sort_key(catalog, filters.sort, filters.view))  # type: ignore[arg-type]
         slot_of = self._slot_map()
-        fields, heads = self._column_strings()
         missing = len(slot_of)  # not in this index: it matches nothing, as in match()
-        slots = [slot_of.get(fw.id, missing) for fw in kept]
-        empty = _Entry((), (), (), "")
-        entries = [self._entries.get(fw.id, empty) for fw in kept]
-        base = _Base(
-            frameworks=kept,
-            slots=slots,
-            fields=[fields[s] for s in slots],
-            heads=[heads[s] for s in slots],
-            names=[e.names for e in entries],
-            summaries=[e.summary for e in entries],
-            awkward=[p for p, e in enumerate(entries) if any(_SEP in n for n in e.names)],
-        )
+        base = _Base(frameworks=kept, slots=[slot_of.get(fw.id, missing) for fw in kept])
         self._bases[key] = base
         if len(self._bases) > _MAX_BASES:
             self._bases.popitem(last=False)
         return base
+
+    def _columns_of(self, base: _Base) -> _Columns:
+        """``base``'s search columns, built when a text first needs them."""
+        if base.columns is None:
+            fields, heads = self._column_strings()
+            empty = _Entry((), (), (), "")
+            entries = [self._entries.get(fw.id, empty) for fw in base.frameworks]
+            base.columns = _Columns(
+                fields=[fields[s] for s in base.slots],
+                heads=[heads[s] for s in base.slots],
+                names=[e.names for e in entries],
+                summaries=[e.summary for e in entries],
+                awkward=[p for p, e in enumerate(entries) if any(_SEP in n for n in e.names)],
+            )
+        return base.columns
 
     def _term_tiers(self, base: _Base, term: str, positions: Sequence[int]) -> list[int]:
         """The tier of ``term`` at each of ``positions`` (ascending), ``_NO_MATCH`` for none.
@@ -378,7 +403,13 @@ class SearchIndex:
         tiers in one comprehension over the columns, the typo tiers through
         :meth:`match` for the few frameworks the typo index names.
         """
-        fields, heads, names, summaries = base.fields, base.heads, base.names, base.summaries
+        columns = self._columns_of(base)
+        fields, heads, names, summaries = (
+            columns.fields,
+            columns.heads,
+            columns.names,
+            columns.summaries,
+        )
         head = _SEP + term
         tiers = [
             (0 if term in names[p] else 1 if head in heads[p] else 2)
@@ -389,7 +420,7 @@ class SearchIndex:
             for p in positions
         ]
         typos = self.typo_slots(term) if len(term) >= MIN_TYPO_LENGTH else frozenset()
-        awkward = set(base.awkward)
+        awkward = set(columns.awkward)
         for p in awkward.union(q for q in map(base.position, typos) if q is not None):
             i = bisect_left(positions, p)
             kept = i < len(positions) and positions[i] == p
