@@ -725,3 +725,28 @@ async def test_the_loading_spinner_stops_once_the_list_shows() -> None:
         loading = [s for s in app.screen_stack if isinstance(s, LoadingScreen)]
         assert loading, "the main screen is pushed over the loading screen"
         assert not any(s.query(LoadingIndicator) for s in app.screen_stack)
+
+
+async def test_the_same_framework_shown_again_keeps_the_detail_where_it_was() -> None:
+    """Typing that keeps the top match re-renders nothing and keeps the scroll."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        pane = app.screen.query_one(DetailPane)
+        first = pane.framework
+        assert first is not None
+        pane.scroll_to(y=5, animate=False)
+        await pilot.pause()
+        assert pane.scroll_y == 5
+        await pilot.press("slash", *first.name[:3].lower())
+        await pilot.pause()
+        assert pane.framework is first
+        assert pane.scroll_y == 5
+        pane.show(app.catalog, first, View.TODAY)
+        await pilot.pause()
+        assert pane.scroll_y == 5
+        other = next(fw for fw in app.catalog.frameworks if fw is not first)
+        pane.show(app.catalog, other, View.TODAY)
+        await pilot.pause()
+        assert pane.scroll_y == 0
+        assert other.name in detail_text(app)

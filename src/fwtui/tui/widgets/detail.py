@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from fwtui.formats.rows import fact_rows
 from fwtui.model import Catalog, Framework, Point, View
-from fwtui.needs import Outcome, Verdicts
+from fwtui.needs import Outcome, Verdict, Verdicts
 from fwtui.textsafe import safe, safe_line
 from fwtui.tui.widgets.badges import STATUS_VARIABLES
 from fwtui.values import UNKNOWN, fact_text
@@ -71,6 +71,9 @@ class DetailPane(VerticalScroll):
         super().__init__(id=id)
         self.can_focus = True
         self.framework: Framework | None = None
+        self._shown: tuple[Catalog, Framework | None, View, tuple[Verdict, ...] | None] | None = (
+            None
+        )
 
     def compose(self) -> ComposeResult:
         yield Static(id="d-title", classes="d-title")
@@ -100,6 +103,20 @@ class DetailPane(VerticalScroll):
     ) -> None:
         """Fill every part for ``fw`` (or an empty-state hint); with ``verdicts``,
         say for every active need whether it is met and which fact decided it."""
+        # Only the needs' outcomes show here, not how the text matched.
+        outcomes = verdicts.verdicts if verdicts else None  # no needs: as good as none
+        shown = self._shown
+        if (
+            shown is not None
+            and shown[0] is catalog
+            and shown[1] is fw
+            and shown[2] is view
+            and shown[3] == outcomes
+        ):
+            # Typing that keeps the same framework on top changes nothing here:
+            # no re-render, no layout, and the reader's scroll position stays.
+            return
+        self._shown = (catalog, fw, view, outcomes)
         self.framework = fw
         needs = self.query_one("#d-needs", Static)
         needs.update(
