@@ -161,12 +161,31 @@ class FrameworkList(ScrollView, can_focus=True):
         if keep is not None:
             target = next((i for i, fw in enumerate(self._frameworks) if fw.id == keep), 0)
         # Width 0: rows are cut to the pane, never scrolled sideways.
-        self.virtual_size = Size(0, self._lines)
+        self._set_virtual_height(self._lines)
         self.set_reactive(FrameworkList.cursor_row, target)
         self._scroll_cursor_into_view(center=True)
         self.refresh()
         if self._frameworks:
             self.post_message(self.Highlighted(self, self._frameworks[target]))
+
+    def _set_virtual_height(self, lines: int) -> None:
+        """Set how many lines there are to scroll through.
+
+        Setting ``virtual_size`` asks for a layout of the whole screen (about a
+        third of a keystroke's cost at 10,000 frameworks). When the scrollbar
+        stays as it was (shown, or not), only its numbers change: they are set
+        without a layout (``_scroll_update``: Textual's own update of them,
+        private, and pinned with Textual in constraints.txt).
+        """
+        size = Size(0, lines)
+        if size == self.virtual_size:
+            return
+        height = self.scrollable_content_region.height
+        if self.is_mounted and height and (lines > height) == (self.virtual_size.height > height):
+            self.set_reactive(FrameworkList.virtual_size, size)
+            self._scroll_update(size)
+        else:
+            self.virtual_size = size
 
     def set_marked(self, marked: frozenset[str]) -> None:
         """Update the marks; only a repaint, the rows stay."""
