@@ -276,7 +276,7 @@ def render(results: dict[str, Any], command: str) -> str:
         "## How to reproduce",
         "",
         "```sh",
-        "make bench                      # everything, about 5-10 minutes on 2 CPUs",
+        "make bench                      # everything, about 4 minutes on 2 CPUs",
         f"{command}",
         "```",
         "",
