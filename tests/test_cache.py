@@ -273,3 +273,23 @@ def test_a_block_round_trips_every_kind_of_value() -> None:
     assert isinstance(facts, MappingProxyType)
     assert facts["languages"].values[0].value == ("Python", "C++")
     assert isinstance(facts["first_release"].values[0].value, PartialDate)
+
+
+def test_the_command_line_names_a_damaged_cache_in_one_line(isolated_env: IsolatedEnv) -> None:
+    folder = isolated_env.cache / "fwtui"
+    assert _fwtui("list", env_home=isolated_env).returncode == 0
+    (path,) = _caches(folder)
+    data = bytearray(path.read_bytes())
+    data[-5] ^= 0xFF  # inside the last framework's block
+    path.write_bytes(bytes(data))
+    catalog = load(_files()).catalog
+    assert catalog is not None
+    last = catalog.frameworks[-1].id
+    shown = _fwtui("show", last, env_home=isolated_env)
+    assert shown.returncode == 1
+    assert shown.stderr.strip().splitlines() == [
+        f"fwtui: the cache file {path} was damaged; it was removed, start fwtui again"
+    ]
+    assert not path.exists()
+    again = _fwtui("show", last, env_home=isolated_env)
+    assert again.returncode == 0 and again.stderr == ""

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any, NoReturn
 
 from fwtui import __version__
+from fwtui.cache import DamagedCache
 from fwtui.catalog import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_RECORDS,
@@ -785,6 +786,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # an I/O error, a closed or non-blocking descriptor.
         _silence_stdout()
         _say(f"fwtui: could not write the output: {exc.strerror or exc}")
+        return EXIT_ERROR
+    except DamagedCache as exc:
+        # The disk changed under a cache read lazily; it is gone, a rerun rebuilds it.
+        _say(f"fwtui: {exc}")
         return EXIT_ERROR
 
 
