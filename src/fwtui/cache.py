@@ -9,13 +9,16 @@ check.
 
 The file is read lazily. Its head holds what the list, the filter and the
 sort need (each framework's names, category, summary, tags and links to
-others, plus the attributes and sources); each framework's pros, cons, facts,
-history and links are a separate block, unpickled when first used (see
+others, plus the attributes and sources), as a pickle; each framework's pros,
+cons, facts, history and links are a separate ``marshal`` block
+(``fwtui.cacheblock``), decoded when first used (see
 ``fwtui.model.deferred_framework``). At 10,000 frameworks the head is a few
 MB and the blocks stay on disk, mapped, until a row is shown.
 
-The cache is an optimisation only: any file that cannot be read, written or
-trusted is ignored (and replaced on the next load), never reported.
+The cache is an optimisation only: a file that cannot be read, written or
+trusted is ignored (and replaced on the next load), never reported. The one
+exception is a block that fails its checksum after the start, when the
+catalog is already in use: :class:`DamagedCache` says so in one line.
 """
 
 from __future__ import annotations
