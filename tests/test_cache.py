@@ -39,6 +39,7 @@ def _files(*paths: Path) -> list[DataFile]:
 
 
 def _caches(folder: Path) -> list[Path]:
+    cache.flush()  # load() writes in the background
     return sorted(folder.glob("catalog-*.cache")) if folder.exists() else []
 
 
@@ -197,6 +198,7 @@ def test_old_caches_are_pruned(tmp_path: Path, overlay: Path) -> None:
 def test_no_temporary_files_are_left(tmp_path: Path) -> None:
     folder = tmp_path / "cache"
     load(_files(), cache_dir=folder)
+    cache.flush()
     assert [p.name for p in folder.iterdir()] == [_caches(folder)[0].name]
     assert oct(folder.stat().st_mode & 0o777) == "0o700"
 
@@ -293,3 +295,18 @@ def test_the_command_line_names_a_damaged_cache_in_one_line(isolated_env: Isolat
     assert not path.exists()
     again = _fwtui("show", last, env_home=isolated_env)
     assert again.returncode == 0 and again.stderr == ""
+
+
+def test_a_failing_background_write_is_silent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(cache, "write", broken)
+    result = load(_files(), cache_dir=tmp_path / "cache")
+    cache.flush()
+    assert result.catalog is not None
+    captured = capfd.readouterr()
+    assert "disk on fire" not in captured.err + captured.out
+    assert not _caches(tmp_path / "cache")

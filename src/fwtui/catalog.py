@@ -1551,7 +1551,7 @@ def load(
     if cache_dir is not None and contents is not None:
         from fwtui import cache
 
-        cache.write(cache_dir, cache_key, catalog, ordered)
+        cache.write_later(cache_dir, cache_key, catalog, ordered)
     return LoadResult(catalog, ordered)
 
 
