@@ -203,7 +203,8 @@ def test_no_temporary_files_are_left(tmp_path: Path) -> None:
     assert oct(folder.stat().st_mode & 0o777) == "0o700"
 
 
-def _fwtui(*args: str, env_home: IsolatedEnv) -> subprocess.CompletedProcess[str]:
+def _fwtui(*args: str) -> subprocess.CompletedProcess[str]:
+    """fwtui in a subprocess, in the temporary home the autouse fixture set up."""
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     return subprocess.run(
         [sys.executable, "-m", "fwtui", *args],
@@ -217,17 +218,17 @@ def _fwtui(*args: str, env_home: IsolatedEnv) -> subprocess.CompletedProcess[str
 
 def test_the_command_line_uses_the_cache_unless_told_not_to(isolated_env: IsolatedEnv) -> None:
     folder = isolated_env.cache / "fwtui"
-    first = _fwtui("list", "--format", "csv", env_home=isolated_env)
+    first = _fwtui("list", "--format", "csv")
     assert first.returncode == 0, first.stderr
     assert len(_caches(folder)) == 1
-    second = _fwtui("list", "--format", "csv", env_home=isolated_env)
+    second = _fwtui("list", "--format", "csv")
     assert second.stdout == first.stdout
     for path in _caches(folder):
         path.unlink()
-    plain = _fwtui("--no-cache", "list", "--format", "csv", env_home=isolated_env)
+    plain = _fwtui("--no-cache", "list", "--format", "csv")
     assert plain.stdout == first.stdout
     assert not _caches(folder)
-    paths = _fwtui("--paths", env_home=isolated_env)
+    paths = _fwtui("--paths")
     assert str(folder) in paths.stdout
 
 
@@ -279,7 +280,7 @@ def test_a_block_round_trips_every_kind_of_value() -> None:
 
 def test_the_command_line_names_a_damaged_cache_in_one_line(isolated_env: IsolatedEnv) -> None:
     folder = isolated_env.cache / "fwtui"
-    assert _fwtui("list", env_home=isolated_env).returncode == 0
+    assert _fwtui("list").returncode == 0
     (path,) = _caches(folder)
     data = bytearray(path.read_bytes())
     data[-5] ^= 0xFF  # inside the last framework's block
@@ -287,13 +288,13 @@ def test_the_command_line_names_a_damaged_cache_in_one_line(isolated_env: Isolat
     catalog = load(_files()).catalog
     assert catalog is not None
     last = catalog.frameworks[-1].id
-    shown = _fwtui("show", last, env_home=isolated_env)
+    shown = _fwtui("show", last)
     assert shown.returncode == 1
     assert shown.stderr.strip().splitlines() == [
         f"fwtui: the cache file {path} was damaged; it was removed, start fwtui again"
     ]
     assert not path.exists()
-    again = _fwtui("show", last, env_home=isolated_env)
+    again = _fwtui("show", last)
     assert again.returncode == 0 and again.stderr == ""
 
 
