@@ -311,3 +311,18 @@ def test_a_failing_background_write_is_silent(
     captured = capfd.readouterr()
     assert "disk on fire" not in captured.err + captured.out
     assert not _caches(tmp_path / "cache")
+
+
+def test_temporary_files_left_by_a_killed_write_are_removed(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    stale = folder / ".catalog-killed.tmp"
+    fresh = folder / ".catalog-writing.tmp"
+    for path in (stale, fresh):
+        path.write_bytes(b"half a cache")
+    hour_ago = stale.stat().st_mtime - cache.STALE_TEMP_SECONDS - 60
+    os.utime(stale, (hour_ago, hour_ago))
+    load(_files(), cache_dir=folder)
+    cache.flush()
+    assert not stale.exists()
+    assert fresh.exists()  # perhaps another fwtui writing right now

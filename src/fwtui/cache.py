@@ -62,6 +62,7 @@ SUFFIX = ".cache"
 #: Caches kept per folder, most recently used first: one per set of files a
 #: user starts fwtui with, and an edit makes a new one.
 KEEP = 4
+STALE_TEMP_SECONDS = 3600
 _HEAD_SIZE = 8  # the head's length, little-endian, after MAGIC
 _PROTOCOL = 5
 
@@ -291,11 +292,13 @@ def write(
 
 
 def prune(folder: Path, keep: Path | None = None) -> None:
-    """Remove all but the ``KEEP`` most recently used caches in ``folder``."""
+    """Remove all but the ``KEEP`` most recently used caches in ``folder``, and
+    what writes killed halfway left behind."""
+    import time
+
     try:
-        found = [
-            p for p in folder.iterdir() if p.name.startswith("catalog-") and p.suffix == SUFFIX
-        ]
+        entries = list(folder.iterdir())
+        found = [p for p in entries if p.name.startswith("catalog-") and p.suffix == SUFFIX]
         found.sort(key=lambda p: p.stat().st_mtime, reverse=True)
     except OSError:
         return
@@ -303,3 +306,10 @@ def prune(folder: Path, keep: Path | None = None) -> None:
         if old != keep:
             with contextlib.suppress(OSError):
                 old.unlink()
+    # A temporary file is renamed within a second of being made: one an hour
+    # old belongs to a process that was killed while writing.
+    for temp in entries:
+        if temp.name.startswith(".catalog-") and temp.suffix == ".tmp":
+            with contextlib.suppress(OSError):
+                if time.time() - temp.stat().st_mtime > STALE_TEMP_SECONDS:
+                    temp.unlink()
