@@ -477,36 +477,24 @@ class Suite:
                     f"{quiet['bytes_per_second'] / 1000:.0f} KB/s to the terminal "
                     f"(screen unchanged, {quiet['cpu_share']:.0%} of a CPU)"
                 )
-            if size == "bundled":
-                self.figures.append(
-                    Figure(
-                        f"paint-cold-{key}",
-                        "First paint (80x24 pty)",
-                        f"First paint, {label}, cold",
-                        "s",
-                        secs,
-                        floor_s,
-                        floor_label,
-                        "≤ 1.3× floor",
-                        ratio_at_most(1.3),
-                        note=cold_note,
-                    )
+            # Bundled data has a cold target; a big catalog's cold start is judged
+            # by how soon it shows progress (the next figure), its paint only reported.
+            bundled = size == "bundled"
+            self.figures.append(
+                Figure(
+                    f"paint-cold-{key}",
+                    "First paint (80x24 pty)",
+                    f"First paint, {label}, cold",
+                    "s",
+                    secs,
+                    floor_s,
+                    floor_label,
+                    "≤ 1.3× floor" if bundled else "reported (cold target: progress within 0.3 s)",
+                    ratio_at_most(1.3) if bundled else None,
+                    note=cold_note,
                 )
-            else:
-                self.figures.append(
-                    Figure(
-                        f"paint-cold-{key}",
-                        "First paint (80x24 pty)",
-                        f"First paint, {label}, cold",
-                        "s",
-                        secs,
-                        floor_s,
-                        floor_label,
-                        "reported (cold target: progress within 0.3 s)",
-                        None,
-                        note=cold_note,
-                    )
-                )
+            )
+            if not bundled:
                 self.figures.append(
                     Figure(
                         f"paint-progress-{key}",

@@ -33,7 +33,7 @@ import threading
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from types import MappingProxyType
 
@@ -71,6 +71,7 @@ class DamagedCache(Exception):
     """A cache block did not match its checksum (the disk changed under it)."""
 
 
+@lru_cache(maxsize=1)  # fixed for the process; keys are made twice on a miss
 def _model_shape() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The model's classes and fields: a cache from another shape is not read."""
     classes: tuple[type, ...] = (Catalog, Framework, Attribute, Source, Fact, FactValue)
@@ -115,7 +116,7 @@ class _Head:
 
 
 class _Blocks:
-    """The mapped blocks of one cache file, each unpickled on request."""
+    """The mapped blocks of one cache file, each decoded on request."""
 
     def __init__(self, mapped: mmap.mmap, start: int, head: _Head, path: Path) -> None:
         self._mapped = mapped

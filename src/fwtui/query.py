@@ -386,7 +386,8 @@ class SearchIndex:
         if base.columns is None:
             fields, heads = self._column_strings()
             empty = _Entry((), (), (), "")
-            entries = [self._entries.get(fw.id, empty) for fw in base.frameworks]
+            by_id = self._entries  # a property: read once, not once per framework
+            entries = [by_id.get(fw.id, empty) for fw in base.frameworks]
             base.columns = _Columns(
                 fields=[fields[s] for s in base.slots],
                 heads=[heads[s] for s in base.slots],
